@@ -1,0 +1,36 @@
+package dev.migrator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps migrator-core plain Java and its packages layered, as the code grows. */
+class ArchitectureTest {
+
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.migrator");
+
+    @Test
+    void coreHasNoSpringOrMicrometer() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "io.micrometer..", "reactor..")
+                .check(CORE);
+    }
+
+    @Test
+    void corePackagesHaveNoCycles() {
+        slices().matching("dev.migrator.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void pureLayersDoNoIo() {
+        noClasses().that().resideInAnyPackage("dev.migrator.graph..", "dev.migrator.plan..", "dev.migrator.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.nio.file..", "java.io..", "java.net..")
+                .check(CORE);
+    }
+}
