@@ -1,0 +1,91 @@
+package dev.migrator.script;
+
+import dev.migrator.error.BadInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Writes new revision scripts in the format {@link ScriptParser} reads. */
+public final class ScriptWriter {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
+    private static final int SLUG_LENGTH = 40;
+
+    private final Clock clock;
+
+    public ScriptWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ScriptWriter() {
+        this(Clock.systemUTC());
+    }
+
+    /** A fresh revision id: 12 random lower-case hex digits, as Alembic makes them. */
+    public static String newRevisionId() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The file name for a script: {@code <revision>_<slug>.sql}. */
+    public static String fileName(NewScript script) {
+        String slug = slug(script.message());
+        return slug.isEmpty() ? script.id() + ".sql" : script.id() + "_" + slug + ".sql";
+    }
+
+    /** The text of a new script with empty sections to fill in. */
+    public String render(NewScript script) {
+        StringBuilder out = new StringBuilder();
+        out.append("-- migrator:revision ").append(script.id()).append('\n');
+        out.append("-- migrator:down ").append(String.join(", ", script.parents())).append('\n');
+        out.append("-- migrator:message ").append(script.message().replaceAll("\\s+", " ").trim()).append('\n');
+        if (!script.branchLabels().isEmpty()) {
+            out.append("-- migrator:branch-labels ").append(String.join(", ", script.branchLabels())).append('\n');
+        }
+        if (!script.dependsOn().isEmpty()) {
+            out.append("-- migrator:depends-on ").append(String.join(", ", script.dependsOn())).append('\n');
+        }
+        out.append("-- Created ").append(CREATED.format(clock.instant().atZone(ZoneOffset.UTC))).append('\n');
+        out.append('\n');
+        out.append("-- migrator:upgrade\n");
+        out.append(script.parents().size() > 1 ? "-- A merge revision usually needs no SQL.\n" : "\n");
+        out.append('\n');
+        out.append("-- migrator:downgrade\n");
+        out.append('\n');
+        return out.toString();
+    }
+
+    /** Writes the script into {@code folder} (created if needed) and returns its path; never overwrites. */
+    public Path write(Path folder, NewScript script) {
+        Path file = folder.resolve(fileName(script));
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(file, render(script), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return file;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new BadInputException(file + " already exists; choose another --rev-id or message");
+        } catch (IOException e) {
+            throw new BadInputException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String slug(String message) {
+        String ascii = Normalizer.normalize(message, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (slug.length() > SLUG_LENGTH) {
+            slug = slug.substring(0, SLUG_LENGTH).replaceAll("_+$", "");
+        }
+        return slug;
+    }
+}
