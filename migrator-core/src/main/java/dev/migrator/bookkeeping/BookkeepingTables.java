@@ -1,0 +1,124 @@
+package dev.migrator.bookkeeping;
+
+import dev.migrator.dialect.Dialect;
+import dev.migrator.plan.VersionChange;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL of the version and history tables for one dialect, schema and pair of names.
+ * Every value is written as a literal, so the same text runs online and in offline scripts.
+ */
+public final class BookkeepingTables {
+
+    private final Dialect dialect;
+    private final @Nullable String schema;
+    private final String versionTable;
+    private final String historyTable;
+
+    /**
+     * @param schema the schema holding both tables, or null to leave them unqualified (offline
+     *     scripts for a schema only the DBA's session knows)
+     */
+    public BookkeepingTables(Dialect dialect, @Nullable String schema, String versionTable, String historyTable) {
+        this.dialect = dialect;
+        this.schema = schema;
+        this.versionTable = versionTable;
+        this.historyTable = historyTable;
+    }
+
+    public @Nullable String schema() {
+        return schema;
+    }
+
+    public String versionTable() {
+        return versionTable;
+    }
+
+    public String historyTable() {
+        return historyTable;
+    }
+
+    public String qualifiedVersionTable() {
+        return qualify(versionTable);
+    }
+
+    public String qualifiedHistoryTable() {
+        return qualify(historyTable);
+    }
+
+    private String qualify(String table) {
+        String quoted = dialect.quoteIdentifier(table);
+        return schema == null ? quoted : dialect.quoteIdentifier(schema) + "." + quoted;
+    }
+
+    /** Creates both tables where they are missing. */
+    public List<String> createTables() {
+        List<String> statements = new ArrayList<>();
+        statements.add(dialect.createVersionTable(qualifiedVersionTable()));
+        statements.addAll(dialect.createHistoryTable(qualifiedHistoryTable(), historyTable));
+        return statements;
+    }
+
+    /** Which of the two tables exist (needs a known schema). */
+    public String existingTablesQuery() {
+        if (schema == null) {
+            throw new IllegalStateException("existence check needs a schema");
+        }
+        return dialect.existingTablesQuery(schema, List.of(versionTable, historyTable));
+    }
+
+    public String selectVersionRows() {
+        return "SELECT version_num FROM " + qualifiedVersionTable();
+    }
+
+    /** The newest history row of every revision: what drift checks and failure recovery need. */
+    public String selectLatestHistoryPerRevision() {
+        String table = qualifiedHistoryTable();
+        return "SELECT id, revision, direction, outcome, checksum, message, applied_at, duration_ms, statements, applied_by"
+                + " FROM " + table + " WHERE id IN (SELECT MAX(id) FROM " + table + " GROUP BY revision)";
+    }
+
+    /** All history, newest first, at most {@code limit} rows. */
+    public String selectHistory(int limit) {
+        return "SELECT id, revision, direction, outcome, checksum, message, applied_at, duration_ms, statements, applied_by"
+                + " FROM " + qualifiedHistoryTable() + " ORDER BY id DESC LIMIT " + limit;
+    }
+
+    /** The statements that carry out one step's change of the version rows, in order. */
+    public List<String> versionChange(VersionChange change) {
+        List<String> statements = new ArrayList<>();
+        String table = qualifiedVersionTable();
+        for (String row : change.deletes()) {
+            statements.add("DELETE FROM " + table + " WHERE version_num = " + dialect.stringLiteral(row));
+        }
+        for (VersionChange.Update update : change.updates()) {
+            statements.add("UPDATE " + table + " SET version_num = " + dialect.stringLiteral(update.to())
+                    + " WHERE version_num = " + dialect.stringLiteral(update.from()));
+        }
+        for (String row : change.inserts()) {
+            statements.add("INSERT INTO " + table + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
+        }
+        return statements;
+    }
+
+    /** Records one step in the history table. */
+    public String insertHistory(String revision, String direction, String outcome, @Nullable String checksum,
+            String message, @Nullable Long durationMs, @Nullable Integer statements) {
+        return "INSERT INTO " + qualifiedHistoryTable()
+                + " (revision, direction, outcome, checksum, message, duration_ms, statements, applied_by) VALUES ("
+                + dialect.stringLiteral(revision) + ", "
+                + dialect.stringLiteral(direction) + ", "
+                + dialect.stringLiteral(outcome) + ", "
+                + (checksum == null ? "NULL" : dialect.stringLiteral(checksum)) + ", "
+                + dialect.stringLiteral(truncate(message, 500)) + ", "
+                + (durationMs == null ? "NULL" : durationMs) + ", "
+                + (statements == null ? "NULL" : statements) + ", "
+                + dialect.currentUserExpression() + ")";
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

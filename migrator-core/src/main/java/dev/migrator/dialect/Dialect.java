@@ -1,0 +1,54 @@
+package dev.migrator.dialect;
+
+import java.util.List;
+
+/**
+ * What migrator needs to know of a database: how to recognise its URLs, quote names and
+ * values, whether DDL is transactional, and the SQL of the bookkeeping tables and the lock.
+ * Implementations are stateless and registered with {@link java.util.ServiceLoader}.
+ */
+public interface Dialect {
+
+    /** The dialect's name: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}. */
+    String name();
+
+    /** Whether a JDBC (or R2DBC) URL names a database of this dialect; URLs are never opened. */
+    boolean accepts(String url);
+
+    /** Whether DDL statements can be rolled back, so a revision and its bookkeeping commit together. */
+    boolean transactionalDdl();
+
+    /** The identifier, quoted so its case and characters are kept. */
+    String quoteIdentifier(String identifier);
+
+    /** The value as a SQL string literal that this dialect's client and server read back unchanged. */
+    default String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A query returning one row, one column: the session's default schema (or database). */
+    String currentSchemaQuery();
+
+    /** An SQL expression for the connected user, recorded as who applied a step. */
+    String currentUserExpression();
+
+    /** The statement that creates the version table if it is not there. */
+    String createVersionTable(String qualifiedName);
+
+    /** The statements that create the history table if it is not there. */
+    List<String> createHistoryTable(String qualifiedName, String unqualifiedName);
+
+    /**
+     * A query returning the names of those of {@code tables} that exist in {@code schema}; the
+     * arguments are plain names, to be quoted as literals.
+     */
+    String existingTablesQuery(String schema, List<String> tables);
+
+    /**
+     * How this database keeps one run at a time.
+     *
+     * @param schema the schema of the version table
+     * @param versionTable the version table's plain name; the lock is per schema and table
+     */
+    LockSql lock(String schema, String versionTable);
+}

@@ -1,0 +1,53 @@
+package dev.migrator.dialect;
+
+import dev.migrator.error.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+
+/** Finds dialects registered with {@link ServiceLoader}: by name, or from a URL without opening it. */
+public final class Dialects {
+
+    private Dialects() {
+    }
+
+    public static List<Dialect> all() {
+        List<Dialect> dialects = new ArrayList<>();
+        ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader()).forEach(dialects::add);
+        return dialects;
+    }
+
+    /** The dialect called {@code name} (case-insensitive). */
+    public static Dialect byName(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        List<Dialect> all = all();
+        for (Dialect dialect : all) {
+            if (dialect.name().equals(wanted)) {
+                return dialect;
+            }
+        }
+        throw new BadInputException("Unknown dialect '" + name + "'; known are " + names(all));
+    }
+
+    /** The dialect whose URLs look like {@code url} (JDBC or R2DBC). */
+    public static Dialect fromUrl(String url) {
+        List<Dialect> all = all();
+        for (Dialect dialect : all) {
+            if (dialect.accepts(url)) {
+                return dialect;
+            }
+        }
+        throw new BadInputException("Cannot tell the database from URL '" + redact(url) + "'; migrator supports "
+                + names(all) + " (or pass the dialect by name)");
+    }
+
+    private static String names(List<Dialect> all) {
+        return String.join(", ", all.stream().map(Dialect::name).toList());
+    }
+
+    /** The URL without any password in it, for messages. */
+    public static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^:/@]+:)[^@/]*@", "$1***@");
+    }
+}

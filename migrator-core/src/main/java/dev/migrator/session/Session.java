@@ -1,0 +1,52 @@
+package dev.migrator.session;
+
+import dev.migrator.dialect.Dialect;
+import dev.migrator.dialect.LockSql;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Carries SQL to a database, or into a script. Online sessions run each statement; offline
+ * sessions write what the online session would run. Failures are
+ * {@link dev.migrator.error.DatabaseException}s carrying the database's own message.
+ */
+public interface Session extends AutoCloseable {
+
+    Dialect dialect();
+
+    /** Runs (or writes) one statement. */
+    void execute(String sql);
+
+    /**
+     * Runs a query and returns its rows, each column as the driver's Java value. Offline
+     * sessions have nothing to ask and throw {@link UnsupportedOperationException}.
+     */
+    List<List<@Nullable Object>> query(String sql);
+
+    /** Starts a transaction; statements until {@link #commit()} or {@link #rollback()} belong to it. */
+    void begin();
+
+    void commit();
+
+    void rollback();
+
+    /** Whether a transaction started with {@link #begin()} is open. */
+    boolean inTransaction();
+
+    /** A note for a human reading along: a comment in an offline script, a no-op online. */
+    void comment(String text);
+
+    /**
+     * Takes the run lock, waiting at most {@code timeout}; throws
+     * {@link dev.migrator.error.LockTimeoutException} after that.
+     */
+    void lock(LockSql lock, Duration timeout);
+
+    /** Gives the run lock back, if held. */
+    void unlock();
+
+    /** Ends the session: rolls back an open transaction, releases the lock, closes connections. */
+    @Override
+    void close();
+}

@@ -1,0 +1,64 @@
+package dev.migrator.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrator.error.BadInputException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class DialectsTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "jdbc:postgresql://db:5432/app, postgresql",
+        "JDBC:POSTGRESQL://db/app, postgresql",
+        "r2dbc:postgresql://db/app, postgresql",
+        "r2dbc:pool:postgresql://db/app, postgresql",
+        "jdbc:mariadb://db:3306/app, mariadb",
+        "r2dbc:mariadb://db/app, mariadb",
+        "jdbc:mysql://db/app, mysql",
+        "jdbc:h2:mem:test, h2",
+        "r2dbc:h2:mem:///test, h2"
+    })
+    void dialectComesFromTheUrlAlone(String url, String dialect) {
+        assertThat(Dialects.fromUrl(url).name()).isEqualTo(dialect);
+    }
+
+    @Test
+    void unknownUrlIsBadInputListingTheDialects() {
+        assertThatThrownBy(() -> Dialects.fromUrl("jdbc:oracle:thin:@x"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("postgresql").hasMessageContaining("mariadb").hasMessageContaining("h2");
+    }
+
+    @Test
+    void byNameIsCaseInsensitiveAndRejectsUnknownNames() {
+        assertThat(Dialects.byName("MariaDB").name()).isEqualTo("mariadb");
+        assertThatThrownBy(() -> Dialects.byName("sqlite")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("sqlite");
+    }
+
+    @Test
+    void redactHidesPasswordsInUrls() {
+        assertThat(Dialects.redact("jdbc:postgresql://h/db?user=a&password=secret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?user=a&password=***&ssl=true");
+        assertThat(Dialects.redact("postgresql://bob:secret@h:5432/db")).isEqualTo("postgresql://bob:***@h:5432/db");
+    }
+
+    @Test
+    void advisoryLockKeyIsStableAcrossProcesses() {
+        // FNV-1a is fixed by definition; a change here would let old and new versions run at once.
+        assertThat(PostgresDialect.lockKey("migrator:public.migrator_version")).isEqualTo(
+                PostgresDialect.lockKey("migrator:public.migrator_version"));
+        assertThat(PostgresDialect.lockKey("a")).isEqualTo(0xaf63dc4c8601ec8cL);
+    }
+
+    @Test
+    void mysqlLiteralsWithBackslashesUseHexSoSqlModeDoesNotMatter() {
+        Dialect mariadb = Dialects.byName("mariadb");
+        assertThat(mariadb.stringLiteral("it's")).isEqualTo("'it''s'");
+        assertThat(mariadb.stringLiteral("a\\b")).isEqualTo("_utf8mb4 X'615c62'");
+    }
+}
