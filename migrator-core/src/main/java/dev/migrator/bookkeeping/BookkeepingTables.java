@@ -16,6 +16,7 @@ public final class BookkeepingTables {
     private final @Nullable String schema;
     private final String versionTable;
     private final String historyTable;
+    private final @Nullable String schemaSql;
 
     /**
      * @param schema the schema holding both tables, or null to leave them unqualified (offline
@@ -26,6 +27,25 @@ public final class BookkeepingTables {
         this.schema = schema;
         this.versionTable = versionTable;
         this.historyTable = historyTable;
+        this.schemaSql = schema == null ? null : dialect.quoteIdentifier(schema);
+    }
+
+    private BookkeepingTables(Dialect dialect, String schemaSql, String versionTable, String historyTable) {
+        this.dialect = dialect;
+        this.schema = null;
+        this.versionTable = versionTable;
+        this.historyTable = historyTable;
+        this.schemaSql = schemaSql;
+    }
+
+    /**
+     * Tables qualified by SQL text that names the schema when the script runs, such as psql's
+     * {@code :"migrator_schema"}: an offline script then keeps naming the schema it started in,
+     * whatever {@code search_path} a revision sets.
+     */
+    public static BookkeepingTables qualifiedBy(Dialect dialect, String schemaSql, String versionTable,
+            String historyTable) {
+        return new BookkeepingTables(dialect, schemaSql, versionTable, historyTable);
     }
 
     public @Nullable String schema() {
@@ -50,7 +70,7 @@ public final class BookkeepingTables {
 
     private String qualify(String table) {
         String quoted = dialect.quoteIdentifier(table);
-        return schema == null ? quoted : dialect.quoteIdentifier(schema) + "." + quoted;
+        return schemaSql == null ? quoted : schemaSql + "." + quoted;
     }
 
     /** Creates both tables where they are missing. */

@@ -43,6 +43,14 @@ public interface Session extends AutoCloseable {
      */
     void lock(LockSql lock, Duration timeout);
 
+    /**
+     * Whether step durations measured around this session mean anything: not for an offline
+     * script, whose history rows leave the duration empty.
+     */
+    default boolean timesSteps() {
+        return true;
+    }
+
     /** Gives the run lock back, if held. */
     void unlock();
 

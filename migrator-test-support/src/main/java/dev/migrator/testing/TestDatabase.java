@@ -66,6 +66,22 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(kind, name, server.urlFor(name), server.user(), server.password(), server);
     }
 
+    /**
+     * The arguments that point the database's own command-line clients (psql, pg_dump; mariadb,
+     * mariadb-dump) at this database, database name last.
+     */
+    public List<String> clientArguments() {
+        java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+        String host = uri.getHost();
+        String port = String.valueOf(uri.getPort());
+        return switch (kind) {
+            case POSTGRESQL -> List.of("-h", host, "-p", port, "-U", user, name);
+            case MARIADB -> password.isEmpty() ? List.of("-h", host, "-P", port, "-u", user, name)
+                    : List.of("-h", host, "-P", port, "-u", user, "-p" + password, name);
+            case H2 -> throw new UnsupportedOperationException("H2 has no command-line client here");
+        };
+    }
+
     public DatabaseKind kind() {
         return kind;
     }

@@ -1,0 +1,277 @@
+package dev.migrator;
+
+import dev.migrator.bookkeeping.BookkeepingTables;
+import dev.migrator.bookkeeping.HistoryEntry;
+import dev.migrator.config.MigratorConfig;
+import dev.migrator.dialect.Dialect;
+import dev.migrator.dialect.Dialects;
+import dev.migrator.engine.AssumedState;
+import dev.migrator.engine.Command;
+import dev.migrator.engine.DatabaseState;
+import dev.migrator.engine.Engine;
+import dev.migrator.engine.LiveState;
+import dev.migrator.engine.MigrationListener;
+import dev.migrator.engine.MigrationStatus;
+import dev.migrator.engine.RunResult;
+import dev.migrator.engine.ScriptCatalog;
+import dev.migrator.engine.StateCheck;
+import dev.migrator.error.BadInputException;
+import dev.migrator.graph.Revision;
+import dev.migrator.graph.RevisionGraph;
+import dev.migrator.plan.Plan;
+import dev.migrator.plan.Planner;
+import dev.migrator.plan.Step;
+import dev.migrator.plan.TargetRange;
+import dev.migrator.script.ScriptLoader;
+import dev.migrator.script.ScriptLocation;
+import dev.migrator.session.JdbcSession;
+import dev.migrator.session.OfflineSession;
+import dev.migrator.session.Session;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * migrator's one entry point: one method per verb, online against a database or offline into
+ * a script. Thread-safe; every call opens its own session and closes it.
+ *
+ * <pre>{@code
+ * Migrator migrator = Migrator.create(dataSource, MigratorConfig.defaults());
+ * migrator.upgrade("heads");
+ * }</pre>
+ */
+public final class Migrator {
+
+    private static final System.Logger LOG = System.getLogger(Migrator.class.getName());
+
+    private final MigratorConfig config;
+    private final @Nullable Supplier<? extends Session> sessions;
+    private final ClassLoader classLoader;
+    private final MigrationListener listener;
+
+    private Migrator(MigratorConfig config, @Nullable Supplier<? extends Session> sessions, ClassLoader classLoader,
+            MigrationListener listener) {
+        this.config = config;
+        this.sessions = sessions;
+        this.classLoader = classLoader;
+        this.listener = listener;
+    }
+
+    /** A migrator for a JDBC database; the dialect comes from the connection's URL unless the config names one. */
+    public static Migrator create(DataSource dataSource, MigratorConfig config) {
+        @Nullable Dialect dialect = config.dialect() == null ? null : Dialects.byName(config.dialect());
+        return create(() -> JdbcSession.open(dataSource, dialect), config);
+    }
+
+    /** A migrator over any session (R2DBC, or a test's). */
+    public static Migrator create(Supplier<? extends Session> sessions, MigratorConfig config) {
+        return new Migrator(config, sessions, defaultClassLoader(), MigrationListener.NONE);
+    }
+
+    /** A migrator that only writes offline scripts and reads scripts; it has no database. */
+    public static Migrator offline(MigratorConfig config) {
+        return new Migrator(config, null, defaultClassLoader(), MigrationListener.NONE);
+    }
+
+    public Migrator withListener(MigrationListener listener) {
+        return new Migrator(config, sessions, classLoader, listener);
+    }
+
+    /** Where {@code classpath:} locations are read from. */
+    public Migrator withClassLoader(ClassLoader classLoader) {
+        return new Migrator(config, sessions, classLoader, listener);
+    }
+
+    public MigratorConfig config() {
+        return config;
+    }
+
+    public RunResult upgrade(String target) {
+        return run(Command.UPGRADE, target, false);
+    }
+
+    public RunResult downgrade(String target) {
+        return run(Command.DOWNGRADE, target, false);
+    }
+
+    public RunResult stamp(String target, boolean purge) {
+        return run(Command.STAMP, target, purge);
+    }
+
+    /** Runs a command against the database, under the run lock. */
+    public RunResult run(Command command, String target, boolean purge) {
+        return online(session -> {
+            Engine engine = engine(session.dialect());
+            return engine.run(session, new LiveState(), engine.tables(session, schema(session)), command, target, purge);
+        });
+    }
+
+    /** What {@code run} would do now; changes nothing. */
+    public Plan plan(Command command, String target) {
+        return online(session -> {
+            Engine engine = engine(session.dialect());
+            DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
+            return engine.plan(state, command, target, false);
+        });
+    }
+
+    /** Where the database stands against the scripts. */
+    public MigrationStatus status() {
+        return online(session -> {
+            ScriptCatalog catalog = catalog(session.dialect());
+            Engine engine = new Engine(catalog, config, listener);
+            DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
+            return status(catalog, state);
+        });
+    }
+
+    /** The database's version rows. */
+    public Set<String> current() {
+        return online(session -> {
+            BookkeepingTables tables = new BookkeepingTables(session.dialect(), schema(session), config.versionTable(),
+                    config.historyTable());
+            return new LiveState().read(session, tables).rows();
+        });
+    }
+
+    /** The history table, newest first; empty when migrator never ran here. */
+    public List<HistoryEntry> history(int limit) {
+        return online(session -> {
+            BookkeepingTables tables = new BookkeepingTables(session.dialect(), schema(session), config.versionTable(),
+                    config.historyTable());
+            if (!new LiveState().read(session, tables).historyTableExists()) {
+                return List.of();
+            }
+            List<HistoryEntry> entries = new ArrayList<>();
+            for (List<@Nullable Object> row : session.query(tables.selectHistory(limit))) {
+                entries.add(LiveState.historyEntry(row));
+            }
+            return entries;
+        });
+    }
+
+    /** The scripts and their graph, as the dialect sees them ({@code {vendor}} locations); no database. */
+    public ScriptCatalog scripts(Dialect dialect) {
+        return catalog(dialect);
+    }
+
+    /**
+     * The offline script of a command, connecting to nothing.
+     *
+     * @param range {@code START:END}; for upgrade and stamp a bare target means {@code base:TARGET}
+     */
+    public String script(Dialect dialect, Command command, String range) {
+        ScriptCatalog catalog = catalog(dialect);
+        TargetRange parsed = range.contains(":") ? TargetRange.parse(range) : bareRange(command, range);
+        Set<String> startRows = new Planner(catalog.graph()).rowsAt(parsed.start());
+        return render(catalog, dialect, command, new AssumedState(startRows, !"base".equals(parsed.start())),
+                parsed.end());
+    }
+
+    /** The offline script from the database's current revisions to {@code target}; reads the database, changes nothing. */
+    public String scriptFromCurrent(Command command, String target) {
+        return online(session -> {
+            ScriptCatalog catalog = catalog(session.dialect());
+            Engine engine = new Engine(catalog, config, listener);
+            DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
+            return render(catalog, session.dialect(), command, new AssumedState(state.rows(), state.tablesExist()),
+                    target);
+        });
+    }
+
+    private String render(ScriptCatalog catalog, Dialect dialect, Command command, AssumedState start, String target) {
+        try (OfflineSession session = new OfflineSession(dialect)) {
+            session.comment("migrator " + command.name().toLowerCase(java.util.Locale.ROOT) + " to " + target
+                    + " for " + dialect.name() + ", from " + (start.rows().isEmpty() ? "base" : start.rows()));
+            Engine engine = new Engine(catalog, config, listener);
+            // Offline scripts run in the DBA's session: its default schema, unless one is configured.
+            String schemaSql = session.schemaReference();
+            BookkeepingTables tables = config.schema() != null || schemaSql == null
+                    ? engine.tables(session, config.schema())
+                    : BookkeepingTables.qualifiedBy(dialect, schemaSql, config.versionTable(), config.historyTable());
+            engine.run(session, start, tables, command, target, false);
+            return session.script();
+        }
+    }
+
+    private static TargetRange bareRange(Command command, String target) {
+        if (command == Command.DOWNGRADE) {
+            throw new BadInputException("An offline downgrade needs a range START:END (for example heads:base), since "
+                    + "there is no database to read the current revisions from; got '" + target + "'");
+        }
+        return new TargetRange("base", target);
+    }
+
+    private MigrationStatus status(ScriptCatalog catalog, DatabaseState state) {
+        RevisionGraph graph = catalog.graph();
+        Set<String> known = new java.util.TreeSet<>();
+        boolean unknown = false;
+        for (String row : state.rows()) {
+            if (graph.contains(row)) {
+                known.add(row);
+            } else {
+                unknown = true;
+            }
+        }
+        List<Revision> pending = new ArrayList<>();
+        for (Step step : new Planner(graph).upgrade(known, "heads").steps()) {
+            pending.add(step.revision());
+        }
+        boolean drifted = !new StateCheck(catalog).drifted(
+                new DatabaseState(true, true, known, state.latestHistory())).isEmpty();
+        MigrationStatus.State summary;
+        if (unknown) {
+            summary = pending.isEmpty() ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
+        } else if (drifted) {
+            summary = MigrationStatus.State.DIVERGED;
+        } else {
+            summary = pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
+        }
+        return new MigrationStatus(state.rows(), graph.heads(), summary, pending);
+    }
+
+    private Engine engine(Dialect dialect) {
+        return new Engine(catalog(dialect), config, listener);
+    }
+
+    private ScriptCatalog catalog(Dialect dialect) {
+        List<ScriptLocation> locations = config.locations().stream().map(ScriptLocation::parse).toList();
+        ScriptCatalog catalog = ScriptCatalog.of(new ScriptLoader(classLoader).load(locations, dialect.name()));
+        for (ScriptLocation missing : catalog.missingLocations()) {
+            LOG.log(Level.WARNING, "Script location {0} does not exist", missing);
+        }
+        return catalog;
+    }
+
+    private @Nullable String schema(Session session) {
+        if (config.schema() != null) {
+            return config.schema();
+        }
+        List<List<@Nullable Object>> rows = session.query(session.dialect().currentSchemaQuery());
+        Object schema = rows.isEmpty() ? null : rows.get(0).get(0);
+        if (schema == null) {
+            throw new BadInputException("The connection has no default schema (database); name one in the URL or set "
+                    + "version-table-schema");
+        }
+        return schema.toString();
+    }
+
+    private <T> T online(Function<Session, T> work) {
+        if (sessions == null) {
+            throw new IllegalStateException("This migrator was created offline and has no database");
+        }
+        try (Session session = sessions.get()) {
+            return work.apply(session);
+        }
+    }
+
+    private static ClassLoader defaultClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Migrator.class.getClassLoader();
+    }
+}

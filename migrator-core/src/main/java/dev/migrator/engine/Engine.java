@@ -1,0 +1,184 @@
+package dev.migrator.engine;
+
+import dev.migrator.bookkeeping.BookkeepingTables;
+import dev.migrator.config.MigratorConfig;
+import dev.migrator.error.BadInputException;
+import dev.migrator.error.MigratorException;
+import dev.migrator.graph.RevisionGraph;
+import dev.migrator.plan.Plan;
+import dev.migrator.plan.Planner;
+import dev.migrator.plan.Step;
+import dev.migrator.script.RevisionScript;
+import dev.migrator.session.Session;
+import dev.migrator.sql.StatementSplitter;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a command: read the state, check it, plan, take the lock, read and plan again (another
+ * instance may have migrated meanwhile), create the tables if needed, run the steps. The same
+ * code serves JDBC, R2DBC and offline sessions; only the {@link StateSource} and the session differ.
+ */
+public final class Engine {
+
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+
+    private final ScriptCatalog catalog;
+    private final MigratorConfig config;
+    private final MigrationListener listener;
+    private final StateCheck check;
+    private final Planner planner;
+
+    public Engine(ScriptCatalog catalog, MigratorConfig config, MigrationListener listener) {
+        this.catalog = catalog;
+        this.config = config;
+        this.listener = listener;
+        this.check = new StateCheck(catalog);
+        this.planner = new Planner(catalog.graph());
+    }
+
+    /** The tables of this config on this session, schema-qualified where the schema is known. */
+    public BookkeepingTables tables(Session session, @Nullable String schema) {
+        return new BookkeepingTables(session.dialect(), schema, config.versionTable(), config.historyTable());
+    }
+
+    /**
+     * @param tables the bookkeeping tables (online: in the configured or the connection's default
+     *     schema; offline: in the configured schema or the one the script starts in)
+     */
+    public RunResult run(Session session, StateSource source, BookkeepingTables tables, Command command, String target,
+            boolean purge) {
+        long started = System.nanoTime();
+        String schema = tables.schema();
+        DatabaseState state = source.read(session, tables);
+        Plan plan = plan(state, command, target, purge);
+        if (nothingToDo(state, command, plan)) {
+            LOG.log(Level.DEBUG, "Nothing to {0}: the database is at {1}", command, state.rows());
+            RunResult result = new RunResult(command, plan, state.rows(), state.rows(), millisSince(started));
+            listener.runFinished(result);
+            return result;
+        }
+        session.lock(session.dialect().lock(schema == null ? "" : schema, config.versionTable()), config.lockTimeout());
+        try {
+            state = source.read(session, tables);
+            plan = plan(state, command, target, purge);
+            if (!state.tablesExist()) {
+                for (String sql : tables.createTables()) {
+                    session.execute(sql);
+                }
+            }
+            requireRunnable(session, plan);
+            listener.runStarting(command, plan);
+            runSteps(session, tables, state, plan);
+            if (command == Command.STAMP) {
+                restampDrifted(session, tables, state, plan.rowsAfter());
+            }
+        } finally {
+            session.unlock();
+        }
+        RunResult result = new RunResult(command, plan, state.rows(), plan.rowsAfter(), millisSince(started));
+        listener.runFinished(result);
+        return result;
+    }
+
+    /** Checks the state and plans, without changing anything. */
+    public Plan plan(DatabaseState state, Command command, String target, boolean purge) {
+        if (!purge || command != Command.STAMP) {
+            check.requireKnownRows(state);
+        }
+        if (config.validateChecksums() && command != Command.STAMP) {
+            check.requireNoDrift(state);
+        }
+        return switch (command) {
+            case UPGRADE -> planner.upgrade(state.rows(), target);
+            case DOWNGRADE -> planner.downgrade(state.rows(), target);
+            case STAMP -> planner.stamp(purge ? Set.of() : state.rows(), target, purge);
+        };
+    }
+
+    private boolean nothingToDo(DatabaseState state, Command command, Plan plan) {
+        if (!plan.isEmpty()) {
+            return false;
+        }
+        // A stamp to where the database already is still records edited checksums, and purges.
+        return command != Command.STAMP || check.drifted(state).isEmpty() && state.rows().equals(plan.rowsAfter());
+    }
+
+    private void requireRunnable(Session session, Plan plan) {
+        if (config.transactionPerMigration() || !session.dialect().transactionalDdl()) {
+            return;
+        }
+        for (Step step : plan.steps()) {
+            if (step.kind() != dev.migrator.plan.StepKind.STAMP && !catalog.script(step.revision().id()).transactional()) {
+                RevisionScript script = catalog.script(step.revision().id());
+                throw new BadInputException("Revision " + script.id() + " (" + script.source() + ") is `transactional "
+                        + "false` and cannot run inside the single transaction of transaction-per-migration=false;"
+                        + " run it on its own (upgrade " + script.id() + ") or turn that option off.");
+            }
+        }
+    }
+
+    private void runSteps(Session session, BookkeepingTables tables, DatabaseState state, Plan plan) {
+        StepRunner runner = new StepRunner(catalog, tables, StatementSplitter.forDialect(session.dialect().name()),
+                state.latestHistory());
+        runner.prepare(plan.steps());
+        boolean outer = !config.transactionPerMigration() && session.dialect().transactionalDdl();
+        if (outer) {
+            session.begin();
+        }
+        try {
+            for (Step step : plan.steps()) {
+                runStep(session, runner, step, outer);
+            }
+            if (outer) {
+                session.commit();
+            }
+        } catch (RuntimeException e) {
+            if (outer && session.inTransaction()) {
+                try {
+                    session.rollback();
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void runStep(Session session, StepRunner runner, Step step, boolean outer) {
+        RevisionScript script = catalog.script(step.revision().id());
+        session.comment(Command.direction(step.kind()) + " " + script.id() + (script.message().isEmpty() ? ""
+                : ": " + script.message()) + " (" + script.source() + ")");
+        listener.stepStarting(step);
+        long started = System.nanoTime();
+        try {
+            runner.run(session, step, outer);
+        } catch (MigratorException e) {
+            listener.stepFailed(step, millisSince(started), e);
+            throw e;
+        }
+        listener.stepFinished(step, millisSince(started));
+    }
+
+    /** {@code stamp} accepts edited applied revisions: it records their new checksum. */
+    private void restampDrifted(Session session, BookkeepingTables tables, DatabaseState before, Set<String> rowsAfter) {
+        RevisionGraph graph = catalog.graph();
+        Set<String> applied = graph.ancestors(rowsAfter);
+        List<RevisionScript> drifted = check.drifted(before).stream().filter(s -> applied.contains(s.id())).toList();
+        for (RevisionScript script : drifted) {
+            LOG.log(Level.INFO, "Recording the new checksum of revision {0} ({1})", script.id(), script.source());
+            session.execute(tables.insertHistory(script.id(), "stamp", "success", script.checksum(), script.message(),
+                    null, 0));
+        }
+    }
+
+    public ScriptCatalog catalog() {
+        return catalog;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.migrator.engine;
+
+import dev.migrator.graph.Revision;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where a database stands against the scripts.
+ *
+ * @param current the version rows
+ * @param heads the heads of the scripts
+ * @param state summary of the two
+ * @param pending revisions {@code upgrade heads} would apply, in order
+ */
+public record MigrationStatus(Set<String> current, Set<String> heads, State state, List<Revision> pending) {
+
+    public MigrationStatus {
+        current = Set.copyOf(current);
+        heads = Set.copyOf(heads);
+        pending = List.copyOf(pending);
+    }
+
+    /** The four states of SPEC section 7. */
+    public enum State {
+        /** Every head applied, nothing else. */
+        UP_TO_DATE,
+        /** Revisions of the scripts wait to be applied. */
+        PENDING,
+        /** The database holds revisions the scripts do not define (an older checkout or wrong locations). */
+        AHEAD,
+        /** Both: unknown revisions applied and known ones pending, or edited applied revisions. */
+        DIVERGED;
+
+        /** The name used in JSON and endpoints: {@code up-to-date}, {@code pending}, ... */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.migrator.engine;
+
+import dev.migrator.graph.Revision;
+import dev.migrator.graph.RevisionGraph;
+import dev.migrator.script.LoadedScripts;
+import dev.migrator.script.RevisionScript;
+import dev.migrator.script.ScriptLocation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scripts of one run and the graph they form, validated as a whole before anything
+ * touches a database.
+ */
+public final class ScriptCatalog {
+
+    private final List<RevisionScript> scripts;
+    private final Map<String, RevisionScript> byId;
+    private final RevisionGraph graph;
+    private final List<ScriptLocation> missingLocations;
+
+    private ScriptCatalog(List<RevisionScript> scripts, List<ScriptLocation> missingLocations) {
+        this.scripts = List.copyOf(scripts);
+        this.missingLocations = List.copyOf(missingLocations);
+        // The graph reports duplicate ids, so a map that keeps the first one is enough here.
+        List<Revision> revisions = scripts.stream().map(RevisionScript::toRevision).toList();
+        this.graph = RevisionGraph.of(revisions);
+        this.byId = new HashMap<>();
+        for (RevisionScript script : scripts) {
+            byId.putIfAbsent(script.id(), script);
+        }
+    }
+
+    public static ScriptCatalog of(List<RevisionScript> scripts) {
+        return new ScriptCatalog(scripts, List.of());
+    }
+
+    public static ScriptCatalog of(LoadedScripts loaded) {
+        return new ScriptCatalog(loaded.scripts(), loaded.missingLocations());
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    public List<RevisionScript> scripts() {
+        return scripts;
+    }
+
+    /** The script of a revision of the graph. */
+    public RevisionScript script(String id) {
+        RevisionScript script = byId.get(id);
+        if (script == null) {
+            throw new IllegalArgumentException("No script for revision " + id);
+        }
+        return script;
+    }
+
+    /** Locations that do not exist, reported as a warning: a typo, or a project without scripts yet. */
+    public List<ScriptLocation> missingLocations() {
+        return missingLocations;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.migrator.engine;
+
+import dev.migrator.bookkeeping.BookkeepingTables;
+import dev.migrator.bookkeeping.HistoryEntry;
+import dev.migrator.error.BadInputException;
+import dev.migrator.error.DatabaseException;
+import dev.migrator.error.MigrationFailedException;
+import dev.migrator.plan.Step;
+import dev.migrator.plan.StepKind;
+import dev.migrator.script.Checksums;
+import dev.migrator.script.RevisionScript;
+import dev.migrator.script.Section;
+import dev.migrator.session.Session;
+import dev.migrator.sql.SqlStatement;
+import dev.migrator.sql.SqlSyntaxException;
+import dev.migrator.error.ScriptException;
+import java.util.IdentityHashMap;
+import dev.migrator.sql.StatementSplitter;
+import java.util.List;
+import java.util.Map;
+
+
+/**
+ * Runs one step: the revision's statements, then its version-row change and history row.
+ * Where the database rolls DDL back, all of it is one transaction. Elsewhere (MariaDB/MySQL,
+ * {@code transactional false}) statements commit one by one, so a failure is recorded with the
+ * number of statements that ran, and the next run resumes after them.
+ */
+final class StepRunner {
+
+    private final ScriptCatalog catalog;
+    private final BookkeepingTables tables;
+    private final StatementSplitter splitter;
+    private final Map<String, HistoryEntry> latestHistory;
+    private final Map<Step, List<SqlStatement>> split = new IdentityHashMap<>();
+
+    StepRunner(ScriptCatalog catalog, BookkeepingTables tables, StatementSplitter splitter,
+            Map<String, HistoryEntry> latestHistory) {
+        this.catalog = catalog;
+        this.tables = tables;
+        this.splitter = splitter;
+        this.latestHistory = latestHistory;
+    }
+
+    /** Whether the step's statements and bookkeeping can commit together on this session. */
+    static boolean atomic(Session session, RevisionScript script) {
+        return session.dialect().transactionalDdl() && script.transactional();
+    }
+
+    /**
+     * @param insideOuterTransaction the whole run is one transaction, begun and ended by the caller
+     * @return the number of statements run
+     */
+    int run(Session session, Step step, boolean insideOuterTransaction) {
+        RevisionScript script = catalog.script(step.revision().id());
+        List<SqlStatement> statements = statements(step, script);
+        long started = System.nanoTime();
+        if (atomic(session, script)) {
+            if (!insideOuterTransaction) {
+                session.begin();
+            }
+            try {
+                for (SqlStatement statement : statements) {
+                    execute(session, step, script, statement, 0, statements.size());
+                }
+                bookkeeping(session, step, script, HistoryEntry.SUCCESS, millisSince(started), statements.size());
+                if (!insideOuterTransaction) {
+                    session.commit();
+                }
+            } catch (RuntimeException e) {
+                if (!insideOuterTransaction) {
+                    rollbackQuietly(session, e);
+                }
+                throw e;
+            }
+            return statements.size();
+        }
+        int done = resumePoint(step, script, statements.size());
+        for (int i = done; i < statements.size(); i++) {
+            try {
+                execute(session, step, script, statements.get(i), i, statements.size());
+            } catch (MigrationFailedException e) {
+                recordFailure(session, step, script, millisSince(started), i);
+                throw e;
+            }
+        }
+        session.begin();
+        try {
+            bookkeeping(session, step, script, HistoryEntry.SUCCESS, millisSince(started), statements.size());
+            session.commit();
+        } catch (RuntimeException e) {
+            rollbackQuietly(session, e);
+            throw e;
+        }
+        return statements.size();
+    }
+
+    /** Splits every step's statements before the first one runs, so a script error changes nothing. */
+    void prepare(List<Step> steps) {
+        for (Step step : steps) {
+            statements(step, catalog.script(step.revision().id()));
+        }
+    }
+
+    private List<SqlStatement> statements(Step step, RevisionScript script) {
+        List<SqlStatement> cached = split.get(step);
+        if (cached == null) {
+            cached = split(step, script);
+            split.put(step, cached);
+        }
+        return cached;
+    }
+
+    private List<SqlStatement> split(Step step, RevisionScript script) {
+        Section section = switch (step.kind()) {
+            case UPGRADE -> script.upgrade();
+            case DOWNGRADE -> script.downgrade();
+            case STAMP -> null;
+        };
+        if (section == null) {
+            if (step.kind() == StepKind.DOWNGRADE) {
+                throw new BadInputException("Revision " + script.id() + " (" + script.source()
+                        + ") has no downgrade section and cannot be downgraded");
+            }
+            return List.of();
+        }
+        try {
+            return splitter.split(section.sql(), section.firstLine());
+        } catch (SqlSyntaxException e) {
+            throw new ScriptException(script.source(), e.line(), e.problem());
+        }
+    }
+
+    private static void execute(Session session, Step step, RevisionScript script, SqlStatement statement, int index,
+            int count) {
+        try {
+            session.execute(statement.sql());
+        } catch (DatabaseException e) {
+            String ran = session.dialect().transactionalDdl() && script.transactional()
+                    ? "The revision was rolled back; earlier revisions stay applied."
+                    : index == 0 ? "No statement of it had run."
+                            : "Statements 1 to " + index + " of " + count + " ran and stayed (this database commits"
+                                    + " them at once); the next run resumes at statement " + (index + 1)
+                                    + " once the cause is fixed.";
+            throw new MigrationFailedException(script.id(), script.source(), statement.line(),
+                    Command.direction(step.kind()) + " of revision " + script.id() + " failed at " + script.source() + ":"
+                            + statement.line() + " (statement " + (index + 1) + " of " + count + "): " + e.getMessage()
+                            + " " + ran, e);
+        }
+    }
+
+    /**
+     * Where a revision that failed part-way in an earlier run goes on: after the statements that
+     * ran, if the script is unchanged; otherwise nobody can tell what ran, so the run stops.
+     */
+    private int resumePoint(Step step, RevisionScript script, int count) {
+        HistoryEntry last = latestHistory.get(script.id());
+        String direction = Command.direction(step.kind());
+        if (last == null || !last.failed() || !direction.equals(last.direction()) || last.statements() == null) {
+            return 0;
+        }
+        if (!sectionChecksum(step, script).equals(last.checksum())) {
+            throw new BadInputException("Revision " + script.id() + " (" + script.source() + ") failed part-way in an "
+                    + "earlier run after " + last.statements() + " statement(s) of its " + direction + ", and its script "
+                    + "has changed since, so migrator cannot tell which statements ran. Bring the database to the end "
+                    + "of the revision by hand and run `stamp " + script.id() + "`, or undo those statements and delete "
+                    + "history row " + last.id() + " of " + tables.qualifiedHistoryTable() + ".");
+        }
+        return Math.min(last.statements(), count);
+    }
+
+    private static String sectionChecksum(Step step, RevisionScript script) {
+        Section downgrade = script.downgrade();
+        return step.kind() == StepKind.DOWNGRADE && downgrade != null ? Checksums.sha256(downgrade.sql())
+                : script.checksum();
+    }
+
+    private void recordFailure(Session session, Step step, RevisionScript script, long millis, int statementsRun) {
+        try {
+            session.execute(tables.insertHistory(script.id(), Command.direction(step.kind()), HistoryEntry.FAILED,
+                    sectionChecksum(step, script), script.message(), session.timesSteps() ? millis : null,
+                    statementsRun));
+        } catch (DatabaseException e) {
+            // The failure itself is what the user needs to see; the missing row is logged with it.
+            System.getLogger(StepRunner.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not record the failure of revision {0} in the history table: {1}", script.id(),
+                    e.getMessage());
+        }
+    }
+
+    private void bookkeeping(Session session, Step step, RevisionScript script, String outcome, long millis,
+            int statements) {
+        for (String sql : tables.versionChange(step.versionChange())) {
+            session.execute(sql);
+        }
+        session.execute(tables.insertHistory(script.id(), Command.direction(step.kind()), outcome,
+                sectionChecksum(step, script), script.message(), session.timesSteps() ? millis : null, statements));
+    }
+
+    private static void rollbackQuietly(Session session, RuntimeException cause) {
+        try {
+            session.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+}

@@ -1,0 +1,151 @@
+package dev.migrator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrator.Migrator;
+import dev.migrator.config.MigratorConfig;
+import dev.migrator.dialect.Dialects;
+import dev.migrator.testing.Corpora;
+import dev.migrator.testing.DatabaseKind;
+import dev.migrator.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * An offline script, run by psql or the mariadb client, leaves exactly the schema and version
+ * rows that the online run leaves.
+ */
+class OfflineScriptTest {
+
+    @TempDir
+    Path dir;
+
+    private Path scripts;
+
+    private MigratorConfig config() {
+        return MigratorConfig.builder().locations("filesystem:" + scripts).build();
+    }
+
+    /** Runs the command online in one database and offline (script + client) in another, and compares. */
+    private void assertSameOnlineAndOffline(TestDatabase online, TestDatabase offline, Command command, String range)
+            throws Exception {
+        Migrator migrator = Migrator.create(online.dataSource(), config());
+        String target = range.substring(range.indexOf(':') + 1);
+        migrator.run(command, target, false);
+        String script = Migrator.offline(config()).script(Dialects.byName(offline.kind().dialectName()), command, range);
+        Path file = Files.writeString(dir.resolve("offline-" + System.nanoTime() + ".sql"), script);
+        SchemaDumps.runScript(offline, file);
+        assertThat(Databases.versionRows(offline)).isEqualTo(Databases.versionRows(online));
+        assertThat(SchemaDumps.schema(offline)).isEqualTo(SchemaDumps.schema(online));
+        assertThat(Databases.strings(offline, "SELECT count(*) FROM migrator_history"))
+                .isEqualTo(Databases.strings(online, "SELECT count(*) FROM migrator_history"));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({
+        "truenas__middleware, POSTGRESQL", "openstack__neutron, POSTGRESQL", "cds-snc__notification-api, POSTGRESQL",
+        "truenas__middleware, MARIADB", "openstack__neutron, MARIADB", "cds-snc__notification-api, MARIADB"})
+    void corpusGraphsUpAndDown(String corpus, DatabaseKind kind) throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        CorpusScripts.write(Corpora.file("alembic-graphs/" + corpus + ".tsv"), scripts);
+        try (TestDatabase online = TestDatabase.create(kind); TestDatabase offline = TestDatabase.create(kind)) {
+            assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "base:heads");
+            assertSameOnlineAndOffline(online, offline, Command.DOWNGRADE, "heads:base");
+            assertThat(Databases.versionRows(offline)).isEmpty();
+        }
+    }
+
+    @Test
+    void pagilaOnPostgresql() throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        String pagila = Files.readString(Corpora.file("pagila/pagila-schema.sql"));
+        new ScriptFolder(scripts).add("pagila", List.of(), pagila, null);
+        try (TestDatabase online = TestDatabase.create(DatabaseKind.POSTGRESQL);
+                TestDatabase offline = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+            assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "base:heads");
+            assertThat(online.tableNames()).contains("actor", "film", "rental");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aNonTransactionalRevisionAndARangeFromAMiddleRevision(DatabaseKind kind) throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        ScriptFolder folder = new ScriptFolder(scripts);
+        folder.table("a");
+        folder.table("b", "a");
+        folder.add("c", List.of("b"), kind == DatabaseKind.POSTGRESQL
+                ? "CREATE INDEX CONCURRENTLY ix_b ON t_b (id);" : "CREATE INDEX ix_b ON t_b (id);",
+                "DROP INDEX ix_b" + (kind == DatabaseKind.MARIADB ? " ON t_b;" : ";"), "transactional false");
+        folder.table("d", "c");
+        try (TestDatabase online = TestDatabase.create(kind); TestDatabase offline = TestDatabase.create(kind)) {
+            assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "base:b");
+            assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "b:heads");
+            assertThat(Databases.versionRows(offline)).containsExactly("d");
+        }
+    }
+
+    @Test
+    void mariadbProceduresAndTriggersComeOutWithDelimiters() throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        new ScriptFolder(scripts).add("p", List.of(), """
+                CREATE TABLE counter (n int);
+                INSERT INTO counter VALUES (0);
+                DELIMITER //
+                CREATE PROCEDURE bump()
+                BEGIN
+                  UPDATE counter SET n = n + 1;
+                  UPDATE counter SET n = n + 1;
+                END//
+                CREATE TRIGGER counter_guard BEFORE UPDATE ON counter FOR EACH ROW
+                BEGIN
+                  IF NEW.n < 0 THEN SET NEW.n = 0; END IF;
+                END//
+                DELIMITER ;
+                CALL bump();""", "DROP PROCEDURE bump;\nDROP TABLE counter;");
+        try (TestDatabase online = TestDatabase.create(DatabaseKind.MARIADB);
+                TestDatabase offline = TestDatabase.create(DatabaseKind.MARIADB)) {
+            assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "base:heads");
+            assertThat(Databases.strings(offline, "SELECT n FROM counter")).containsExactly("2");
+        }
+    }
+
+    @Test
+    void postgresqlFunctionBodiesRunUnderPsql() throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        new ScriptFolder(scripts).add("f", List.of(), """
+                CREATE TABLE counter (n int);
+                CREATE FUNCTION plus_one(i int) RETURNS int LANGUAGE plpgsql AS $body$
+                BEGIN
+                  RETURN i + 1; -- a semicolon inside dollar quotes
+                END;
+                $body$;
+                CREATE FUNCTION twice(i int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT i * 2;
+                END;
+                INSERT INTO counter VALUES (twice(plus_one(1)));""", "DROP TABLE counter;");
+        try (TestDatabase online = TestDatabase.create(DatabaseKind.POSTGRESQL);
+                TestDatabase offline = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+            assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "base:heads");
+            assertThat(Databases.strings(offline, "SELECT n FROM counter")).containsExactly("4");
+        }
+    }
+
+    @Test
+    void rendersWithoutAnyConnection() throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        new ScriptFolder(scripts).table("a");
+        // Only a URL to read the dialect from; nothing listens there.
+        String script = Migrator.offline(config())
+                .script(Dialects.fromUrl("jdbc:postgresql://unreachable.invalid:1/none"), Command.UPGRADE, "heads");
+        assertThat(script).contains("CREATE TABLE t_a (id int);").contains("BEGIN;").contains("COMMIT;")
+                .contains("INSERT INTO");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.migrator.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes revision scripts into a folder, as a project keeps them. */
+final class ScriptFolder {
+
+    private final Path folder;
+
+    ScriptFolder(Path folder) {
+        this.folder = folder;
+    }
+
+    Path path() {
+        return folder;
+    }
+
+    String location() {
+        return "filesystem:" + folder;
+    }
+
+    /** A revision; {@code downgrade} null makes it irreversible; {@code extraHeader} lines like "branch-labels x". */
+    Path add(String id, List<String> parents, String upgrade, String downgrade, String... extraHeader) {
+        StringBuilder text = new StringBuilder("-- migrator:revision ").append(id).append('\n');
+        text.append("-- migrator:down ").append(String.join(", ", parents)).append('\n');
+        text.append("-- migrator:message revision ").append(id).append('\n');
+        for (String line : extraHeader) {
+            text.append("-- migrator:").append(line).append('\n');
+        }
+        text.append("\n-- migrator:upgrade\n").append(upgrade).append('\n');
+        if (downgrade != null) {
+            text.append("\n-- migrator:downgrade\n").append(downgrade).append('\n');
+        }
+        Path file = folder.resolve(id + "_revision.sql");
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** A revision creating one table {@code t_<id>} and dropping it on the way down. */
+    Path table(String id, String... parents) {
+        return add(id, List.of(parents), "CREATE TABLE t_" + id + " (id int);", "DROP TABLE t_" + id + ";");
+    }
+}
