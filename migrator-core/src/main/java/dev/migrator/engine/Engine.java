@@ -64,14 +64,17 @@ public final class Engine {
         try {
             state = source.read(session, tables);
             plan = plan(state, command, target, purge);
+            StepRunner runner = new StepRunner(catalog, tables,
+                    StatementSplitter.forDialect(session.dialect().name()), state.latestHistory());
+            runner.prepare(plan.steps());
+            requireRunnable(session, plan);
             if (!state.tablesExist()) {
                 for (String sql : tables.createTables()) {
                     session.execute(sql);
                 }
             }
-            requireRunnable(session, plan);
             listener.runStarting(command, plan);
-            runSteps(session, tables, state, plan);
+            runSteps(session, runner, plan);
             if (command == Command.STAMP) {
                 restampDrifted(session, tables, state, plan.rowsAfter());
             }
@@ -120,10 +123,7 @@ public final class Engine {
         }
     }
 
-    private void runSteps(Session session, BookkeepingTables tables, DatabaseState state, Plan plan) {
-        StepRunner runner = new StepRunner(catalog, tables, StatementSplitter.forDialect(session.dialect().name()),
-                state.latestHistory());
-        runner.prepare(plan.steps());
+    private void runSteps(Session session, StepRunner runner, Plan plan) {
         boolean outer = !config.transactionPerMigration() && session.dialect().transactionalDdl();
         if (outer) {
             session.begin();
