@@ -1,5 +1,6 @@
 package dev.migrator.sql;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -101,9 +102,7 @@ final class PostgresSplitter implements StatementSplitter {
         /** Skips the token at {@code i} (not white space, comment or semicolon); returns the offset after it. */
         private int token(int i, char c, char next) {
             switch (c) {
-                case '\'':
-                    return quoted(i, false);
-                case '"':
+                case '\'', '"':
                     return quoted(i, false);
                 case '$':
                     return dollar(i);
@@ -177,7 +176,7 @@ final class PostgresSplitter implements StatementSplitter {
         /** psql's heuristic for BEGIN ... END bodies of CREATE [OR REPLACE] FUNCTION|PROCEDURE. */
         private void identifier(String word) {
             if (identifierCount == 0) {
-                java.util.Arrays.fill(identifiers, '\0');
+                Arrays.fill(identifiers, '\0');
             }
             if (word.equals("create") || word.equals("function") || word.equals("procedure")
                     || word.equals("or") || word.equals("replace")) {

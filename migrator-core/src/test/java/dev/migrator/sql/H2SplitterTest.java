@@ -8,8 +8,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import org.h2.util.ScriptReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class H2SplitterTest {
 
@@ -39,8 +44,8 @@ class H2SplitterTest {
 
     @Test
     void lineAndBlockComments() {
-        assertThat(sqls("SELECT 1 -- x; 'y\n, 2 // z; \"\n; SELECT 3 /* a; /* b; */ , 4; SELECT 5"))
-                .containsExactly("SELECT 1 -- x; 'y\n, 2 // z; \"", "SELECT 3 /* a; /* b; */ , 4", "SELECT 5");
+        assertThat(sqls("SELECT 1 -- x; 'y\n, 2 // z; \"\n; SELECT 3 /* a; /* b; */ c; */ , 4; SELECT 5"))
+                .containsExactly("SELECT 1 -- x; 'y\n, 2 // z; \"", "SELECT 3 /* a; /* b; */ c; */ , 4", "SELECT 5");
     }
 
     @Test
@@ -60,6 +65,33 @@ class H2SplitterTest {
                 """;
         assertThat(SPLITTER.split(script, 1)).extracting(SqlStatement::line).containsExactly(1, 6);
         assertThat(sqls(script).get(0)).startsWith("CREATE ALIAS REPEAT_IT AS $$\n").endsWith("}\n$$");
+    }
+
+    @Test
+    void doubleDollarOpensAStringOnlyAfterWhiteSpaceOrTheLastSemicolon() {
+        assertThat(sqls("$$;$$; SELECT a$$b; SELECT ($$;\n$$;$$; SELECT 4;$$;$$"))
+                .containsExactly("$$;$$", "SELECT a$$b", "SELECT ($$", "$$;$$", "SELECT 4", "$$;$$");
+    }
+
+    /** Scripts whose statements H2's own reader must find the same (it keeps leading comments; these have none). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT 1 /* a /* b; */ , 2; SELECT 3 */; SELECT 4",
+        "SELECT 1 -- x; 'y\n, 2 // z; \"\n; SELECT 3",
+        "SELECT 'a;''b', 'c\\'; SELECT 1 AS \"d;\"\"e\"; SELECT 3",
+        "CREATE ALIAS X AS $$ a; $$; SELECT 2; SELECT `a;b`; SELECT $1; SELECT a$$b;c$$; SELECT 3",
+        "SELECT 1,$$;$$; SELECT ($$;$$); SELECT\n$$;$$; SELECT 1 $$ a $ b $$; SELECT 1 $$a$$$; SELECT 5",
+        "SELECT 1; SELECT 'x\ny'; SELECT $$ x",
+    })
+    void splitsLikeH2sScriptReader(String script) {
+        List<String> expected = new ArrayList<>();
+        ScriptReader reader = new ScriptReader(new StringReader(script));
+        for (String statement = reader.readStatement(); statement != null; statement = reader.readStatement()) {
+            if (!statement.isBlank()) {
+                expected.add(statement.strip());
+            }
+        }
+        assertThat(sqls(script)).containsExactlyElementsOf(expected);
     }
 
     @Test
