@@ -51,7 +51,7 @@ final class MySqlSplitter implements StatementSplitter {
             char c = sql.charAt(i);
             char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
             if (c == '\\' && next != 'N') {
-                throw new IllegalArgumentException("Line " + pieces.lineAt(i) + ": mysql client command '\\"
+                throw new SqlSyntaxException(pieces.lineAt(i), "mysql client command '\\"
                         + (next == '\0' ? "" : String.valueOf(next))
                         + "' is not SQL; migrator sends only SQL statements (DELIMITER lines are understood)");
             } else if (sql.startsWith(delimiter, i)) {
@@ -126,12 +126,12 @@ final class MySqlSplitter implements StatementSplitter {
             argument = sql.substring(i, end);
         }
         if (argument.isEmpty()) {
-            throw new IllegalArgumentException("Line " + pieces.lineAt(lineStart)
-                    + ": DELIMITER must be followed by a delimiter character or string");
+            throw new SqlSyntaxException(pieces.lineAt(lineStart),
+                    "DELIMITER must be followed by a delimiter character or string");
         }
         if (argument.contains("\\")) {
-            throw new IllegalArgumentException("Line " + pieces.lineAt(lineStart)
-                    + ": DELIMITER cannot contain a backslash character");
+            throw new SqlSyntaxException(pieces.lineAt(lineStart),
+                    "DELIMITER cannot contain a backslash character");
         }
         return argument;
     }

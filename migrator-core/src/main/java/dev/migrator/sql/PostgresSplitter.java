@@ -202,12 +202,12 @@ final class PostgresSplitter implements StatementSplitter {
             }
         }
 
-        private IllegalArgumentException metaCommand(int i) {
+        private SqlSyntaxException metaCommand(int i) {
             int end = i + 1;
             while (end < n && !Pieces.isSpace(sql.charAt(end))) {
                 end++;
             }
-            return new IllegalArgumentException("Line " + pieces.lineAt(i) + ": psql meta-command '"
+            return new SqlSyntaxException(pieces.lineAt(i), "psql meta-command '"
                     + sql.substring(i, end) + "' is not SQL; migrator sends only SQL statements");
         }
     }
