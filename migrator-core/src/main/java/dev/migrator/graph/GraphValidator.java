@@ -251,6 +251,13 @@ final class GraphValidator {
         List<String> files = component.stream().map(i -> revisions.get(i)).sorted((a, b) -> a.id().compareTo(b.id()))
                 .limit(20).map(r -> r.id() + " in " + r.source()).toList();
         String more = component.size() > path.size() - 1 ? " (" + component.size() + " revisions are on cycles together)" : "";
+        if (path.size() > 25) {
+            int hidden = path.size() - 22;
+            List<String> shortened = new ArrayList<>(path.subList(0, 20));
+            shortened.add("(" + hidden + " more)");
+            shortened.addAll(path.subList(path.size() - 2, path.size()));
+            path = shortened;
+        }
         problems.add("cycle: " + String.join(" -> ", path) + more + "; files: " + String.join(", ", files));
     }
 }
