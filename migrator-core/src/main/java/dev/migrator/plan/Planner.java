@@ -68,6 +68,14 @@ public final class Planner {
             Set<String> line = targets.lineage(destination.label());
             rows.stream().filter(row -> !line.contains(row)).forEach(keep::add);
         }
+        return downgradeTo(rows, applied, keep, target);
+    }
+
+    /**
+     * Un-applies every applied revision that is no ancestor of {@code keep}, children first.
+     * The planner's core, also used to go back to an earlier set of rows.
+     */
+    Plan downgradeTo(Set<String> rows, Set<String> applied, Set<String> keep, String target) {
         Set<String> kept = graph.ancestors(keep);
         List<String> todo = new ArrayList<>();
         for (String id : applied) {
@@ -83,6 +91,16 @@ public final class Planner {
                     + (irreversible.size() == 1 ? " has" : " have") + " no downgrade section; nothing was changed");
         }
         return run(rows, new HashSet<>(applied), todo, StepKind.DOWNGRADE);
+    }
+
+    /** Goes back to earlier version rows (each must be applied), e.g. to undo an upgrade. */
+    Plan downgradeToRows(Set<String> versionRows, Set<String> targetRows) {
+        Set<String> rows = checkedRows(versionRows);
+        Set<String> applied = new LinkedHashSet<>(graph.ancestors(rows));
+        if (!applied.containsAll(targetRows)) {
+            throw new TargetException("Cannot downgrade to " + targetRows + ": not all of it is applied");
+        }
+        return downgradeTo(rows, applied, targetRows, String.join(",", targetRows));
     }
 
     /**
