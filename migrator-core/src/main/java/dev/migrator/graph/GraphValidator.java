@@ -1,0 +1,263 @@
+package dev.migrator.graph;
+
+import dev.migrator.error.GraphException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Finds every problem of a set of revisions at once, so a user fixes them in one go. */
+final class GraphValidator {
+
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Revision> byId = new LinkedHashMap<>();
+    private final TreeMap<String, String> sortedIds = new TreeMap<>();
+    private final Map<String, String> labels = new HashMap<>();
+
+    private GraphValidator() {
+    }
+
+    static RevisionGraph validate(Collection<Revision> revisions) {
+        GraphValidator validator = new GraphValidator();
+        List<Revision> unique = validator.checkIds(revisions);
+        validator.checkLabels(unique);
+        validator.checkParents(unique);
+        Map<String, List<String>> dependencies = validator.resolveDependencies(unique);
+        validator.checkCycles(unique, dependencies);
+        if (!validator.problems.isEmpty()) {
+            throw new GraphException(validator.problems);
+        }
+        return RevisionGraph.build(unique, validator.labels, validator.sortedIds, dependencies);
+    }
+
+    private static String at(Revision revision) {
+        return "'" + revision.id() + "' (" + revision.source() + ")";
+    }
+
+    private List<Revision> checkIds(Collection<Revision> revisions) {
+        Map<String, List<Revision>> all = new LinkedHashMap<>();
+        for (Revision revision : revisions) {
+            all.computeIfAbsent(revision.id(), k -> new ArrayList<>()).add(revision);
+        }
+        List<Revision> unique = new ArrayList<>(all.size());
+        for (Map.Entry<String, List<Revision>> entry : all.entrySet()) {
+            List<Revision> same = entry.getValue();
+            if (same.size() > 1) {
+                problems.add("duplicate revision id '" + entry.getKey() + "' in "
+                        + String.join(", ", same.stream().map(Revision::source).toList()));
+            }
+            Revision first = same.get(0);
+            if (RevisionGraph.RESERVED.contains(first.id())) {
+                problems.add("revision id " + at(first) + " is a reserved word (head, heads, base); choose another id");
+            }
+            unique.add(first);
+            byId.put(first.id(), first);
+            sortedIds.put(first.id(), first.id());
+        }
+        return unique;
+    }
+
+    private void checkLabels(List<Revision> revisions) {
+        Map<String, List<Revision>> declared = new LinkedHashMap<>();
+        for (Revision revision : revisions) {
+            for (String label : new LinkedHashSet<>(revision.branchLabels())) {
+                declared.computeIfAbsent(label, k -> new ArrayList<>()).add(revision);
+            }
+        }
+        for (Map.Entry<String, List<Revision>> entry : declared.entrySet()) {
+            String label = entry.getKey();
+            List<Revision> owners = entry.getValue();
+            if (owners.size() > 1) {
+                problems.add("branch label '" + label + "' is declared by " + owners.size() + " revisions: "
+                        + String.join(", ", owners.stream().map(GraphValidator::at).toList())
+                        + "; a label must be unique");
+            }
+            if (RevisionGraph.RESERVED.contains(label)) {
+                problems.add("branch label '" + label + "' of " + at(owners.get(0))
+                        + " is a reserved word (head, heads, base)");
+            }
+            Revision sameId = byId.get(label);
+            if (sameId != null) {
+                problems.add("branch label '" + label + "' of " + at(owners.get(0)) + " equals the id of revision "
+                        + at(sameId));
+            }
+            labels.put(label, owners.get(0).id());
+        }
+    }
+
+    private void checkParents(List<Revision> revisions) {
+        for (Revision revision : revisions) {
+            for (String parent : revision.parents()) {
+                if (parent.equals(revision.id())) {
+                    problems.add("revision " + at(revision) + " names itself as a parent (down)");
+                } else if (!byId.containsKey(parent)) {
+                    problems.add("revision " + at(revision) + " names parent '" + parent
+                            + "', which does not exist");
+                }
+            }
+        }
+    }
+
+    private Map<String, List<String>> resolveDependencies(List<Revision> revisions) {
+        Map<String, List<String>> resolved = new HashMap<>();
+        for (Revision revision : revisions) {
+            List<String> ids = new ArrayList<>();
+            for (String reference : revision.dependsOn()) {
+                String id = resolveReference(revision, reference);
+                if (id != null && !ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            if (!ids.isEmpty()) {
+                resolved.put(revision.id(), List.copyOf(ids));
+            }
+        }
+        return resolved;
+    }
+
+    private @org.jspecify.annotations.Nullable String resolveReference(Revision revision, String reference) {
+        String id;
+        if (byId.containsKey(reference)) {
+            id = reference;
+        } else if (labels.containsKey(reference)) {
+            id = labels.get(reference);
+        } else {
+            List<String> matches = RevisionGraph.prefixMatches(sortedIds, reference);
+            if (matches.isEmpty()) {
+                problems.add("revision " + at(revision) + " depends on '" + reference
+                        + "', which is no revision id, unique id prefix or branch label");
+                return null;
+            }
+            if (matches.size() > 1) {
+                problems.add("revision " + at(revision) + " depends on '" + reference
+                        + "', an ambiguous id prefix of " + String.join(", ", matches));
+                return null;
+            }
+            id = matches.get(0);
+        }
+        if (id.equals(revision.id())) {
+            problems.add("revision " + at(revision) + " depends on itself ('" + reference + "')");
+            return null;
+        }
+        return id;
+    }
+
+    /** Tarjan's strongly connected components, iteratively; each component with 2+ members holds a cycle. */
+    private void checkCycles(List<Revision> revisions, Map<String, List<String>> dependencies) {
+        int n = revisions.size();
+        Map<String, Integer> index = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            index.put(revisions.get(i).id(), i);
+        }
+        int[][] edges = new int[n][];
+        for (int i = 0; i < n; i++) {
+            Revision revision = revisions.get(i);
+            List<Integer> targets = new ArrayList<>();
+            for (String parent : revision.parents()) {
+                Integer p = index.get(parent);
+                if (p != null && p != i) {
+                    targets.add(p);
+                }
+            }
+            for (String dependency : dependencies.getOrDefault(revision.id(), List.of())) {
+                targets.add(index.get(dependency));
+            }
+            edges[i] = targets.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int[] order = new int[n];
+        int[] low = new int[n];
+        Arrays.fill(order, -1);
+        boolean[] onStack = new boolean[n];
+        int[] cursor = new int[n];
+        ArrayDeque<Integer> sccStack = new ArrayDeque<>();
+        int[] callStack = new int[n];
+        int counter = 0;
+        for (int root = 0; root < n; root++) {
+            if (order[root] >= 0) {
+                continue;
+            }
+            int top = 0;
+            callStack[0] = root;
+            order[root] = low[root] = counter++;
+            sccStack.push(root);
+            onStack[root] = true;
+            while (top >= 0) {
+                int node = callStack[top];
+                if (cursor[node] < edges[node].length) {
+                    int next = edges[node][cursor[node]++];
+                    if (order[next] < 0) {
+                        order[next] = low[next] = counter++;
+                        sccStack.push(next);
+                        onStack[next] = true;
+                        callStack[++top] = next;
+                    } else if (onStack[next]) {
+                        low[node] = Math.min(low[node], order[next]);
+                    }
+                    continue;
+                }
+                top--;
+                if (top >= 0) {
+                    low[callStack[top]] = Math.min(low[callStack[top]], low[node]);
+                }
+                if (low[node] == order[node]) {
+                    List<Integer> component = new ArrayList<>();
+                    int member;
+                    do {
+                        member = sccStack.pop();
+                        onStack[member] = false;
+                        component.add(member);
+                    } while (member != node);
+                    if (component.size() > 1) {
+                        reportCycle(revisions, edges, component);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Names one cycle through the component's first revision (by id), found breadth-first. */
+    private void reportCycle(List<Revision> revisions, int[][] edges, List<Integer> component) {
+        boolean[] inComponent = new boolean[revisions.size()];
+        component.forEach(i -> inComponent[i] = true);
+        int start = component.stream().min((a, b) -> revisions.get(a).id().compareTo(revisions.get(b).id())).orElseThrow();
+        Map<Integer, Integer> previous = new HashMap<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(start));
+        int last = -1;
+        while (!queue.isEmpty() && last < 0) {
+            int node = queue.poll();
+            for (int next : edges[node]) {
+                if (next == start) {
+                    last = node;
+                    break;
+                }
+                if (inComponent[next] && !previous.containsKey(next)) {
+                    previous.put(next, node);
+                    queue.add(next);
+                }
+            }
+        }
+        List<String> path = new ArrayList<>();
+        for (int node = last; node != start; node = previous.get(node)) {
+            path.add(0, revisions.get(node).id());
+        }
+        path.add(0, revisions.get(start).id());
+        path.add(revisions.get(start).id());
+        List<String> files = component.stream().map(i -> revisions.get(i)).sorted((a, b) -> a.id().compareTo(b.id()))
+                .limit(20).map(r -> r.id() + " in " + r.source()).toList();
+        String more = component.size() > path.size() - 1 ? " (" + component.size() + " revisions are on cycles together)" : "";
+        if (path.size() > 25) {
+            int hidden = path.size() - 22;
+            List<String> shortened = new ArrayList<>(path.subList(0, 20));
+            shortened.add("(" + hidden + " more)");
+            shortened.addAll(path.subList(path.size() - 2, path.size()));
+            path = shortened;
+        }
+        problems.add("cycle: " + String.join(" -> ", path) + more + "; files: " + String.join(", ", files));
+    }
+}
