@@ -23,19 +23,16 @@ public final class BookkeepingTables {
      *     scripts for a schema only the DBA's session knows)
      */
     public BookkeepingTables(Dialect dialect, @Nullable String schema, String versionTable, String historyTable) {
-        this.dialect = dialect;
-        this.schema = schema;
-        this.versionTable = versionTable;
-        this.historyTable = historyTable;
-        this.schemaSql = schema == null ? null : dialect.quoteIdentifier(schema);
+        this(dialect, schema, schema == null ? null : dialect.quoteIdentifier(schema), versionTable, historyTable);
     }
 
-    private BookkeepingTables(Dialect dialect, String schemaSql, String versionTable, String historyTable) {
+    private BookkeepingTables(Dialect dialect, @Nullable String schema, @Nullable String schemaSql, String versionTable,
+            String historyTable) {
         this.dialect = dialect;
-        this.schema = null;
+        this.schema = schema;
+        this.schemaSql = schemaSql;
         this.versionTable = versionTable;
         this.historyTable = historyTable;
-        this.schemaSql = schemaSql;
     }
 
     /**
@@ -45,7 +42,7 @@ public final class BookkeepingTables {
      */
     public static BookkeepingTables qualifiedBy(Dialect dialect, String schemaSql, String versionTable,
             String historyTable) {
-        return new BookkeepingTables(dialect, schemaSql, versionTable, historyTable);
+        return new BookkeepingTables(dialect, null, schemaSql, versionTable, historyTable);
     }
 
     public @Nullable String schema() {

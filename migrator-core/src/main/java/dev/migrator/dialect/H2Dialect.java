@@ -21,9 +21,10 @@ public final class H2Dialect implements Dialect {
         return lower.startsWith("jdbc:h2:") || lower.startsWith("r2dbc:h2:") || lower.startsWith("r2dbc:pool:h2:");
     }
 
+    /** H2 commits the open transaction before every DDL statement (its docs say so for each command). */
     @Override
     public boolean transactionalDdl() {
-        return true;
+        return false;
     }
 
     @Override

@@ -60,8 +60,8 @@ final class StepRunner {
                 session.begin();
             }
             try {
-                for (SqlStatement statement : statements) {
-                    execute(session, step, script, statement, 0, statements.size());
+                for (int i = 0; i < statements.size(); i++) {
+                    execute(session, step, script, statements.get(i), i, statements.size());
                 }
                 bookkeeping(session, step, script, HistoryEntry.SUCCESS, millisSince(started), statements.size());
                 if (!insideOuterTransaction) {

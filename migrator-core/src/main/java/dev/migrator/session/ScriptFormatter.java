@@ -82,6 +82,12 @@ sealed interface ScriptFormatter {
 
         private static final String[] DELIMITERS = {"$$", "//", ";;", "$$$$"};
 
+        /** Scripts are UTF-8; the client's default character set may not be (utf8mb3 on many installs). */
+        @Override
+        public String preamble() {
+            return "SET NAMES utf8mb4;\n";
+        }
+
         @Override
         public String statement(String sql) {
             String terminator = endsInLineComment(sql) ? "\n" : "";
