@@ -16,9 +16,13 @@ import java.util.TreeMap;
 final class GraphValidator {
 
     private final List<String> problems = new ArrayList<>();
-    private final Map<String, Revision> byId = new LinkedHashMap<>();
+    private final Map<String, Revision> byId = new HashMap<>();
+    private final Map<String, Integer> index = new HashMap<>();
     private final TreeMap<String, String> sortedIds = new TreeMap<>();
     private final Map<String, String> labels = new HashMap<>();
+
+    private int[][] parentEdges = new int[0][];
+    private int[][] dependencyEdges = new int[0][];
 
     private GraphValidator() {
     }
@@ -33,7 +37,8 @@ final class GraphValidator {
         if (!validator.problems.isEmpty()) {
             throw new GraphException(validator.problems);
         }
-        return RevisionGraph.build(unique, validator.labels, validator.sortedIds, dependencies);
+        return new RevisionGraph(unique.toArray(Revision[]::new), validator.index, validator.parentEdges,
+                validator.dependencyEdges, validator.labels, validator.sortedIds);
     }
 
     private static String at(Revision revision) {
@@ -41,31 +46,32 @@ final class GraphValidator {
     }
 
     private List<Revision> checkIds(Collection<Revision> revisions) {
-        Map<String, List<Revision>> all = new LinkedHashMap<>();
+        List<Revision> unique = new ArrayList<>(revisions.size());
+        Map<String, List<Revision>> duplicates = new LinkedHashMap<>();
         for (Revision revision : revisions) {
-            all.computeIfAbsent(revision.id(), k -> new ArrayList<>()).add(revision);
-        }
-        List<Revision> unique = new ArrayList<>(all.size());
-        for (Map.Entry<String, List<Revision>> entry : all.entrySet()) {
-            List<Revision> same = entry.getValue();
-            if (same.size() > 1) {
-                problems.add("duplicate revision id '" + entry.getKey() + "' in "
-                        + String.join(", ", same.stream().map(Revision::source).toList()));
+            Revision first = byId.putIfAbsent(revision.id(), revision);
+            if (first != null) {
+                duplicates.computeIfAbsent(revision.id(), k -> new ArrayList<>(List.of(first))).add(revision);
+                continue;
             }
-            Revision first = same.get(0);
-            if (RevisionGraph.RESERVED.contains(first.id())) {
-                problems.add("revision id " + at(first) + " is a reserved word (head, heads, base); choose another id");
+            if (RevisionGraph.RESERVED.contains(revision.id())) {
+                problems.add("revision id " + at(revision) + " is a reserved word (head, heads, base); choose another id");
             }
-            unique.add(first);
-            byId.put(first.id(), first);
-            sortedIds.put(first.id(), first.id());
+            unique.add(revision);
+            index.put(revision.id(), unique.size() - 1);
+            sortedIds.put(revision.id(), revision.id());
         }
+        duplicates.forEach((id, same) -> problems.add("duplicate revision id '" + id + "' in "
+                + String.join(", ", same.stream().map(Revision::source).toList())));
         return unique;
     }
 
     private void checkLabels(List<Revision> revisions) {
         Map<String, List<Revision>> declared = new LinkedHashMap<>();
         for (Revision revision : revisions) {
+            if (revision.branchLabels().isEmpty()) {
+                continue;
+            }
             for (String label : new LinkedHashSet<>(revision.branchLabels())) {
                 declared.computeIfAbsent(label, k -> new ArrayList<>()).add(revision);
             }
@@ -148,27 +154,44 @@ final class GraphValidator {
         return id;
     }
 
+    /** Indexes of the ids that exist, other than {@code self}, without repeats. */
+    private int[] known(List<String> ids, int self) {
+        int[] result = new int[ids.size()];
+        int count = 0;
+        for (String id : ids) {
+            Integer i = index.get(id);
+            if (i != null && i != self && !contains(result, count, i)) {
+                result[count++] = i;
+            }
+        }
+        return count == result.length ? result : Arrays.copyOf(result, count);
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int k = 0; k < count; k++) {
+            if (values[k] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Tarjan's strongly connected components, iteratively; each component with 2+ members holds a cycle. */
     private void checkCycles(List<Revision> revisions, Map<String, List<String>> dependencies) {
         int n = revisions.size();
-        Map<String, Integer> index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            index.put(revisions.get(i).id(), i);
-        }
+        parentEdges = new int[n][];
+        dependencyEdges = new int[n][];
         int[][] edges = new int[n][];
         for (int i = 0; i < n; i++) {
             Revision revision = revisions.get(i);
-            List<Integer> targets = new ArrayList<>();
-            for (String parent : revision.parents()) {
-                Integer p = index.get(parent);
-                if (p != null && p != i) {
-                    targets.add(p);
-                }
+            parentEdges[i] = known(revision.parents(), i);
+            dependencyEdges[i] = known(dependencies.getOrDefault(revision.id(), List.of()), i);
+            if (dependencyEdges[i].length == 0) {
+                edges[i] = parentEdges[i];
+            } else {
+                edges[i] = Arrays.copyOf(parentEdges[i], parentEdges[i].length + dependencyEdges[i].length);
+                System.arraycopy(dependencyEdges[i], 0, edges[i], parentEdges[i].length, dependencyEdges[i].length);
             }
-            for (String dependency : dependencies.getOrDefault(revision.id(), List.of())) {
-                targets.add(index.get(dependency));
-            }
-            edges[i] = targets.stream().mapToInt(Integer::intValue).toArray();
         }
         int[] order = new int[n];
         int[] low = new int[n];

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ public final class RevisionGraph {
     private final int[][] children;
     private final int[][] dependents;
     private final int[] position;
+    private final int[] byPosition;
     private final Map<String, String> labels;
     private final TreeMap<String, String> sortedIds;
     private final Set<String> heads;
@@ -40,7 +40,8 @@ public final class RevisionGraph {
     private final Set<String> branchPoints;
     private final Set<String> mergePoints;
 
-    private RevisionGraph(Revision[] byIndex, Map<String, Integer> index, int[][] parents, int[][] dependencies,
+    /** Called by the validator once the input is known to be sound; edges are indexes into {@code byIndex}. */
+    RevisionGraph(Revision[] byIndex, Map<String, Integer> index, int[][] parents, int[][] dependencies,
             Map<String, String> labels, TreeMap<String, String> sortedIds) {
         this.byIndex = byIndex;
         this.index = index;
@@ -75,8 +76,9 @@ public final class RevisionGraph {
         this.branchPoints = Collections.unmodifiableSet(new LinkedHashSet<>(branchIds));
         this.mergePoints = Collections.unmodifiableSet(new LinkedHashSet<>(mergeIds));
         this.position = new int[n];
+        this.byPosition = topologicalOrder();
         List<Revision> order = new ArrayList<>(n);
-        for (int i : topologicalOrder()) {
+        for (int i : byPosition) {
             position[i] = order.size();
             order.add(byIndex[i]);
         }
@@ -90,26 +92,6 @@ public final class RevisionGraph {
      */
     public static RevisionGraph of(Collection<Revision> revisions) {
         return GraphValidator.validate(revisions);
-    }
-
-    /** Called by the validator once the input is known to be sound. */
-    static RevisionGraph build(List<Revision> revisions, Map<String, String> labels, TreeMap<String, String> sortedIds,
-            Map<String, List<String>> resolvedDependencies) {
-        int n = revisions.size();
-        Map<String, Integer> index = new HashMap<>(n * 2);
-        Revision[] byIndex = new Revision[n];
-        for (int i = 0; i < n; i++) {
-            byIndex[i] = revisions.get(i);
-            index.put(byIndex[i].id(), i);
-        }
-        int[][] parents = new int[n][];
-        int[][] dependencies = new int[n][];
-        for (int i = 0; i < n; i++) {
-            parents[i] = byIndex[i].parents().stream().distinct().mapToInt(index::get).toArray();
-            dependencies[i] = resolvedDependencies.getOrDefault(byIndex[i].id(), List.of()).stream()
-                    .distinct().mapToInt(index::get).toArray();
-        }
-        return new RevisionGraph(byIndex, index, parents, dependencies, labels, sortedIds);
     }
 
     private static int[][] invert(int[][] edges, int n) {
@@ -243,6 +225,9 @@ public final class RevisionGraph {
     /** Parents then dependencies, without repeats: every revision that must be applied just before this one. */
     public List<String> predecessors(String id) {
         int i = indexOf(id);
+        if (dependencies[i].length == 0) {
+            return ids(parents[i]);
+        }
         LinkedHashSet<String> all = new LinkedHashSet<>(ids(parents[i]));
         all.addAll(ids(dependencies[i]));
         return List.copyOf(all);
@@ -353,9 +338,9 @@ public final class RevisionGraph {
             }
         }
         Set<String> result = new LinkedHashSet<>();
-        for (Revision r : ordered) {
-            if (seen[index.get(r.id())]) {
-                result.add(r.id());
+        for (int p = 0; p < byPosition.length; p++) {
+            if (seen[byPosition[p]]) {
+                result.add(byIndex[byPosition[p]].id());
             }
         }
         return result;

@@ -149,12 +149,12 @@ public final class Planner {
 
     private Plan run(Set<String> rows, Set<String> applied, List<String> todo, StepKind kind) {
         List<Step> steps = new ArrayList<>(todo.size());
-        Set<String> current = rows;
+        Set<String> current = new HashSet<>(rows);
         for (String id : todo) {
             Revision revision = graph.get(id);
             VersionChange change = HeadMaintainer.change(current, applied, kind, revision, graph);
             steps.add(new Step(kind, revision, change));
-            current = change.applyTo(current);
+            change.applyInPlace(current);
             if (kind == StepKind.UPGRADE) {
                 applied.add(id);
             } else {

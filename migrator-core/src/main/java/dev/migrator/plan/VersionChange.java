@@ -68,6 +68,26 @@ public record VersionChange(List<String> deletes, List<Update> updates, List<Str
         return result;
     }
 
+    /** Like {@link #applyTo(Set)}, changing {@code rows} itself (order not kept): the planner's fast path. */
+    void applyInPlace(Set<String> rows) {
+        for (String row : deletes) {
+            if (!rows.remove(row)) {
+                throw new IllegalArgumentException("No version row '" + row + "' to delete in " + rows);
+            }
+        }
+        for (Update update : updates) {
+            if (!rows.remove(update.from()) || !rows.add(update.to())) {
+                throw new IllegalArgumentException("Cannot update version row '" + update.from() + "' to '"
+                        + update.to() + "' in " + rows);
+            }
+        }
+        for (String row : inserts) {
+            if (!rows.add(row)) {
+                throw new IllegalArgumentException("Version row '" + row + "' already present in " + rows);
+            }
+        }
+    }
+
     public boolean isEmpty() {
         return deletes.isEmpty() && updates.isEmpty() && inserts.isEmpty();
     }

@@ -148,6 +148,56 @@ class PlannerTest {
     }
 
     @Nested
+    class MoreTargets {
+
+        /** Branch "feature" starts at f1 and splits in two heads; "main" is a line; two bases. */
+        private final RevisionGraph g = graph(rev("m1"), rev("m2", "m1"), labelled(rev("f1", "m1"), "feature"),
+                rev("f2a", "f1"), rev("f2b", "f1"), labelled(rev("o1"), "other"));
+
+        @Test
+        void labelAtHeadsNamesEveryHeadOfTheBranch() {
+            assertThat(new Planner(g).rowsAt("feature@heads")).containsExactlyInAnyOrder("f2a", "f2b");
+            refused(() -> new Planner(g).upgrade(Set.of(), "feature@head"))
+                    .hasMessageContaining("on branch 'feature'").hasMessageContaining("f2a, f2b");
+        }
+
+        @Test
+        void anAmbiguousPrefixTargetListsTheCandidates() {
+            refused(() -> new Planner(g).upgrade(Set.of(), "f2")).hasMessageContaining("f2a, f2b");
+            assertThat(ids(new Planner(g).upgrade(Set.of(), "f2b"))).containsExactly("m1", "f1", "f2b");
+        }
+
+        @Test
+        void plusOneFromNothingWithSeveralBasesIsAmbiguousUnlessALabelChooses() {
+            refused(() -> new Planner(g).upgrade(Set.of(), "+1")).hasMessageContaining("several bases");
+            assertThat(ids(new Planner(g).upgrade(Set.of(), "other@+1"))).containsExactly("o1");
+            assertThat(ids(new Planner(g).upgrade(Set.of("m2"), "feature@+1"))).containsExactly("f1");
+        }
+
+        @Test
+        void labelMinusOneWalksDownFromTheBranchTip() {
+            Plan plan = new Planner(g).downgrade(Set.of("f2a", "m2", "o1"), "feature@-1");
+            assertThat(ids(plan)).containsExactly("f2a");
+            assertThat(plan.rowsAfter()).containsExactlyInAnyOrder("f1", "m2", "o1");
+        }
+
+        @Test
+        void stampLabelAtBaseDeletesOnlyThatBranchsRows() {
+            Plan plan = new Planner(g).stamp(Set.of("f2a", "o1"), "feature@base", false);
+            assertThat(ids(plan)).containsExactly("f2a");
+            assertThat(plan.rowsAfter()).containsExactly("o1");
+        }
+
+        @Test
+        void theSameTargetGivesTheSamePlanWhateverOrderTheScriptsCameIn() {
+            List<dev.migrator.graph.Revision> backwards = new java.util.ArrayList<>(g.revisions());
+            java.util.Collections.reverse(backwards);
+            RevisionGraph reversed = RevisionGraph.of(backwards);
+            assertThat(ids(new Planner(reversed).upgrade(Set.of(), "heads"))).isEqualTo(ids(new Planner(g).upgrade(Set.of(), "heads")));
+        }
+    }
+
+    @Nested
     class Downgrade {
 
         @Test
