@@ -1,0 +1,169 @@
+package dev.migrator.autoconfigure;
+
+import dev.migrator.Migrator;
+import dev.migrator.config.MigratorConfig;
+import dev.migrator.engine.MigrationListener;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for migrator: a {@link Migrator} bean on the
+ * application's DataSource (or a {@link MigratorDataSource @MigratorDataSource} one, or
+ * {@code migrator.url}), and the startup work of {@code migrator.on-startup} in the phase
+ * {@code migrator.phase} says.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Migrator.class)
+@Conditional(MigratorAutoConfiguration.MigratorDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migrator.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigratorProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigratorAutoConfiguration {
+
+    /** The Migrator bean and the connection it migrates over; backs off when the application defines its own. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(Migrator.class)
+    static class MigratorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(MigratorConnectionDetails.class)
+        PropertiesMigratorConnectionDetails migratorConnectionDetails(MigratorProperties properties) {
+            return new PropertiesMigratorConnectionDetails(properties);
+        }
+
+        @Bean
+        MigrationDatabase migratorMigrationDatabase(MigratorConnectionDetails connectionDetails,
+                ResourceLoader resourceLoader, ObjectProvider<DataSource> dataSource,
+                @MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
+                ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
+            return MigrationDatabases.choose(resourceLoader.getClassLoader(), connectionDetails,
+                    migratorDataSource.getIfAvailable(), dataSource.getIfUnique(), jdbcConnectionDetails.getIfAvailable());
+        }
+
+        @Bean
+        Migrator migrator(MigrationDatabase database, MigratorProperties properties, ResourceLoader resourceLoader,
+                ObjectProvider<MigratorCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
+            MigratorConfig.Builder config = config(properties);
+            customizers.orderedStream().forEach(customizer -> customizer.customize(config));
+            Migrator migrator = Migrator.create(database.dataSource(), config.build())
+                    .withListener(CompositeMigrationListener.of(listeners.orderedStream().toList()));
+            ClassLoader classLoader = resourceLoader.getClassLoader();
+            return classLoader == null ? migrator : migrator.withClassLoader(classLoader);
+        }
+
+        @Bean
+        MigratorSchemaManagementProvider migratorSchemaManagementProvider(MigrationDatabase database) {
+            return new MigratorSchemaManagementProvider(database);
+        }
+
+        private static MigratorConfig.Builder config(MigratorProperties properties) {
+            return MigratorConfig.builder()
+                    .locations(properties.getLocations())
+                    .schema(properties.getVersionTableSchema())
+                    .versionTable(properties.getVersionTable())
+                    .historyTable(properties.getHistoryTable())
+                    .lockTimeout(properties.getLockTimeout())
+                    .transactionPerMigration(properties.isTransactionPerMigration())
+                    .validateChecksums(properties.isValidateChecksums());
+        }
+    }
+
+    /**
+     * The startup work, for the auto-configured Migrator or the application's own. Declared after
+     * {@link MigratorConfiguration} so the single-candidate check sees its Migrator.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSingleCandidate(Migrator.class)
+    static class MigratorStartupConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
+        @ConditionalOnProperty(name = "migrator.phase", havingValue = "runner", matchIfMissing = true)
+        MigratorStartupRunner migratorStartupRunner(Migrator migrator, MigratorProperties properties,
+                ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
+            return new MigratorStartupRunner(startup(migrator, properties, strategy, database));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
+        @ConditionalOnProperty(name = "migrator.phase", havingValue = "initialization")
+        MigratorMigrationInitializer migratorMigrationInitializer(Migrator migrator, MigratorProperties properties,
+                ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
+            return new MigratorMigrationInitializer(startup(migrator, properties, strategy, database));
+        }
+
+        private static MigratorStartup startup(Migrator migrator, MigratorProperties properties,
+                ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
+            return new MigratorStartup(migrator, properties, strategy.getIfAvailable(), database.getIfAvailable());
+        }
+    }
+
+    /** Something to migrate: a DataSource bean, JDBC connection details, or {@code migrator.url}. */
+    static final class MigratorDataSourceCondition extends AnyNestedCondition {
+
+        MigratorDataSourceCondition() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(DataSource.class)
+        private static final class DataSourceBeanCondition {
+        }
+
+        @ConditionalOnBean(JdbcConnectionDetails.class)
+        private static final class JdbcConnectionDetailsCondition {
+        }
+
+        @ConditionalOnProperty("migrator.url")
+        private static final class MigratorUrlCondition {
+        }
+    }
+
+    /** Adapts {@link MigratorProperties} to {@link MigratorConnectionDetails}. */
+    static final class PropertiesMigratorConnectionDetails implements MigratorConnectionDetails {
+
+        private final MigratorProperties properties;
+
+        PropertiesMigratorConnectionDetails(MigratorProperties properties) {
+            this.properties = properties;
+        }
+
+        @Override
+        public @Nullable String getJdbcUrl() {
+            return properties.getUrl();
+        }
+
+        @Override
+        public @Nullable String getUsername() {
+            return properties.getUser();
+        }
+
+        @Override
+        public @Nullable String getPassword() {
+            return properties.getPassword();
+        }
+
+        @Override
+        public @Nullable String getDriverClassName() {
+            return properties.getDriverClassName();
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.migrator.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Configuration of migrator under {@code migrator.*}. Defaults are written out as literals so the
+ * configuration processor can show them in IDEs; {@code MigratorPropertiesTests} keeps them equal
+ * to the engine's defaults.
+ */
+@ConfigurationProperties("migrator")
+public class MigratorProperties {
+
+    /** Whether to enable migrator. */
+    private boolean enabled = true;
+
+    /**
+     * Locations of revision scripts: "classpath:x/y", "filesystem:/path" or a bare path. "{vendor}" is
+     * replaced by the dialect name (postgresql, mariadb, mysql, h2).
+     */
+    private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
+
+    /** Target revision of the startup migration: heads, head, a revision id or prefix, a branch label, label@head. */
+    private String target = "heads";
+
+    /** What to do with the database at startup. */
+    private OnStartup onStartup = OnStartup.UPGRADE;
+
+    /** When the startup work runs: after the context has started, or during its refresh. */
+    private Phase phase = Phase.RUNNER;
+
+    /** Name of the table holding the current revisions. */
+    private String versionTable = "migrator_version";
+
+    /** Schema of the version and history tables. Defaults to the connection's default schema. */
+    private @Nullable String versionTableSchema;
+
+    /** Name of the table recording every applied step. */
+    private String historyTable = "migrator_history";
+
+    /** How long to wait for another instance's migration lock. If a duration suffix is not specified, seconds will be used. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration lockTimeout = Duration.ofMinutes(5);
+
+    /** Whether each revision runs in its own transaction; false runs the whole upgrade in one. */
+    private boolean transactionPerMigration = true;
+
+    /** Whether an applied revision whose script has since been edited stops the run. */
+    private boolean validateChecksums = true;
+
+    /** JDBC URL of a database to migrate instead of the application's DataSource; migrations get a small pool of their own. */
+    private @Nullable String url;
+
+    /**
+     * Login user for migrations. With a url, used with it; without one, a dedicated pool on the
+     * application DataSource's URL is opened as this user.
+     */
+    private @Nullable String user;
+
+    /** Login password for migrations. */
+    private @Nullable String password;
+
+    /** Fully qualified name of the JDBC driver for the url. Auto-detected from the URL by default. */
+    private @Nullable String driverClassName;
+
+    private final OfflineExport offlineExport = new OfflineExport();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getLocations() {
+        return locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public OnStartup getOnStartup() {
+        return onStartup;
+    }
+
+    public void setOnStartup(OnStartup onStartup) {
+        this.onStartup = onStartup;
+    }
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public void setPhase(Phase phase) {
+        this.phase = phase;
+    }
+
+    public String getVersionTable() {
+        return versionTable;
+    }
+
+    public void setVersionTable(String versionTable) {
+        this.versionTable = versionTable;
+    }
+
+    public @Nullable String getVersionTableSchema() {
+        return versionTableSchema;
+    }
+
+    public void setVersionTableSchema(@Nullable String versionTableSchema) {
+        this.versionTableSchema = versionTableSchema;
+    }
+
+    public String getHistoryTable() {
+        return historyTable;
+    }
+
+    public void setHistoryTable(String historyTable) {
+        this.historyTable = historyTable;
+    }
+
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public boolean isTransactionPerMigration() {
+        return transactionPerMigration;
+    }
+
+    public void setTransactionPerMigration(boolean transactionPerMigration) {
+        this.transactionPerMigration = transactionPerMigration;
+    }
+
+    public boolean isValidateChecksums() {
+        return validateChecksums;
+    }
+
+    public void setValidateChecksums(boolean validateChecksums) {
+        this.validateChecksums = validateChecksums;
+    }
+
+    public @Nullable String getUrl() {
+        return url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    public @Nullable String getUser() {
+        return user;
+    }
+
+    public void setUser(@Nullable String user) {
+        this.user = user;
+    }
+
+    public @Nullable String getPassword() {
+        return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public @Nullable String getDriverClassName() {
+        return driverClassName;
+    }
+
+    public void setDriverClassName(@Nullable String driverClassName) {
+        this.driverClassName = driverClassName;
+    }
+
+    public OfflineExport getOfflineExport() {
+        return offlineExport;
+    }
+
+    /** What migrator does with the database at startup. */
+    public enum OnStartup {
+        /** Apply every pending revision up to the target. */
+        UPGRADE,
+        /** Fail the boot when anything is pending, edited since it ran, or unknown to the scripts; change nothing. */
+        VALIDATE,
+        /** Write the offline script from the database's current revisions to the target; change nothing. */
+        EXPORT,
+        /** Do nothing; the Migrator bean is still there to call. */
+        NONE
+    }
+
+    /** When the startup work runs. */
+    public enum Phase {
+        /** An ApplicationRunner, after the context has started: the service is live, and ready once it is done. */
+        RUNNER,
+        /** During context refresh, before JPA, jOOQ and JDBC clients are created. */
+        INITIALIZATION
+    }
+
+    /** Offline SQL export. */
+    public static class OfflineExport {
+
+        /** Whether the offline export endpoint is available. */
+        private boolean enabled;
+
+        /** File that on-startup=export writes the offline script to. */
+        private @Nullable Path output;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable Path getOutput() {
+            return output;
+        }
+
+        public void setOutput(@Nullable Path output) {
+            this.output = output;
+        }
+    }
+}

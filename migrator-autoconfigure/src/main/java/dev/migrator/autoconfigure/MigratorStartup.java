@@ -1,0 +1,105 @@
+package dev.migrator.autoconfigure;
+
+import dev.migrator.Migrator;
+import dev.migrator.autoconfigure.MigratorProperties.OnStartup;
+import dev.migrator.engine.Command;
+import dev.migrator.engine.RunResult;
+import dev.migrator.graph.Revision;
+import dev.migrator.plan.Plan;
+import dev.migrator.plan.Step;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/** What happens at startup, whichever phase runs it: the strategy bean, or {@code migrator.on-startup}. */
+final class MigratorStartup {
+
+    private static final Log LOG = LogFactory.getLog(MigratorStartup.class);
+
+    private final Migrator migrator;
+    private final MigratorProperties properties;
+    private final @Nullable MigratorStartupStrategy strategy;
+    private final @Nullable MigrationDatabase database;
+
+    MigratorStartup(Migrator migrator, MigratorProperties properties, @Nullable MigratorStartupStrategy strategy,
+            @Nullable MigrationDatabase database) {
+        this.migrator = migrator;
+        this.properties = properties;
+        this.strategy = strategy;
+        this.database = database;
+    }
+
+    void run() {
+        try {
+            if (strategy != null) {
+                strategy.onStartup(migrator);
+                return;
+            }
+            OnStartup mode = properties.getOnStartup();
+            switch (mode) {
+                case UPGRADE -> upgrade();
+                case VALIDATE -> validate();
+                case EXPORT -> export();
+                case NONE -> LOG.debug("migrator.on-startup=none: leaving the database as it is");
+            }
+        } finally {
+            if (database != null) {
+                database.release();
+            }
+        }
+    }
+
+    private void upgrade() {
+        RunResult result = migrator.upgrade(properties.getTarget());
+        if (result.stepsRun() == 0) {
+            LOG.info("Database is up to date at " + describe(result.rowsAfter().stream().sorted().toList()));
+        } else {
+            LOG.info(String.format(Locale.ROOT, "Applied %d revision(s) in %d ms; database now at %s",
+                    result.stepsRun(), result.durationMillis(), describe(result.rowsAfter().stream().sorted().toList())));
+        }
+    }
+
+    /** Plans without running: drifted checksums and unknown version rows fail here with the engine's message. */
+    private void validate() {
+        String target = properties.getTarget();
+        Plan plan = migrator.plan(Command.UPGRADE, target);
+        if (!plan.isEmpty()) {
+            List<Revision> pending = plan.steps().stream().map(Step::revision).toList();
+            throw new PendingMigrationsException(target, plan.rowsBefore(), pending);
+        }
+        LOG.info("Database validated: nothing pending up to " + target);
+    }
+
+    private void export() {
+        Path output = properties.getOfflineExport().getOutput();
+        if (output == null) {
+            throw new IllegalStateException("migrator.on-startup=export needs migrator.offline-export.output, the file "
+                    + "to write the offline script to");
+        }
+        String target = properties.getTarget();
+        int revisions = migrator.plan(Command.UPGRADE, target).steps().size();
+        String script = migrator.scriptFromCurrent(Command.UPGRADE, target);
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the offline script to " + output, e);
+        }
+        LOG.info(String.format(Locale.ROOT, "Wrote the offline upgrade script to %s (%d revision(s) up to %s); the "
+                + "database was not changed", output.toAbsolutePath(), revisions, target));
+    }
+
+    private static String describe(List<String> rows) {
+        return rows.isEmpty() ? "base" : String.join(", ", rows);
+    }
+}
