@@ -39,6 +39,32 @@ import org.springframework.core.io.ResourceLoader;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigratorAutoConfiguration {
 
+    // The startup beans are the outer class's own: Spring registers nested configurations before
+    // them, so the single-candidate check sees the auto-configured Migrator as well as an application's.
+
+    @Bean
+    @ConditionalOnSingleCandidate(Migrator.class)
+    @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
+    @ConditionalOnProperty(name = "migrator.phase", havingValue = "runner", matchIfMissing = true)
+    MigratorStartupRunner migratorStartupRunner(Migrator migrator, MigratorProperties properties,
+            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
+        return new MigratorStartupRunner(startup(migrator, properties, strategy, database));
+    }
+
+    @Bean
+    @ConditionalOnSingleCandidate(Migrator.class)
+    @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
+    @ConditionalOnProperty(name = "migrator.phase", havingValue = "initialization")
+    MigratorMigrationInitializer migratorMigrationInitializer(Migrator migrator, MigratorProperties properties,
+            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
+        return new MigratorMigrationInitializer(startup(migrator, properties, strategy, database));
+    }
+
+    private static MigratorStartup startup(Migrator migrator, MigratorProperties properties,
+            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
+        return new MigratorStartup(migrator, properties, strategy.getIfAvailable(), database.getIfAvailable());
+    }
+
     /** The Migrator bean and the connection it migrates over; backs off when the application defines its own. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(Migrator.class)
@@ -84,36 +110,6 @@ public final class MigratorAutoConfiguration {
                     .lockTimeout(properties.getLockTimeout())
                     .transactionPerMigration(properties.isTransactionPerMigration())
                     .validateChecksums(properties.isValidateChecksums());
-        }
-    }
-
-    /**
-     * The startup work, for the auto-configured Migrator or the application's own. Declared after
-     * {@link MigratorConfiguration} so the single-candidate check sees its Migrator.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnSingleCandidate(Migrator.class)
-    static class MigratorStartupConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
-        @ConditionalOnProperty(name = "migrator.phase", havingValue = "runner", matchIfMissing = true)
-        MigratorStartupRunner migratorStartupRunner(Migrator migrator, MigratorProperties properties,
-                ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
-            return new MigratorStartupRunner(startup(migrator, properties, strategy, database));
-        }
-
-        @Bean
-        @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
-        @ConditionalOnProperty(name = "migrator.phase", havingValue = "initialization")
-        MigratorMigrationInitializer migratorMigrationInitializer(Migrator migrator, MigratorProperties properties,
-                ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
-            return new MigratorMigrationInitializer(startup(migrator, properties, strategy, database));
-        }
-
-        private static MigratorStartup startup(Migrator migrator, MigratorProperties properties,
-                ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
-            return new MigratorStartup(migrator, properties, strategy.getIfAvailable(), database.getIfAvailable());
         }
     }
 
