@@ -19,9 +19,12 @@ final class FailureAnalysisSupport {
         try (InputStream in = MigratorAutoConfiguration.class.getResourceAsStream("/META-INF/spring.factories")) {
             factories.load(in);
             for (String name : factories.getProperty(FailureAnalyzer.class.getName()).split(",")) {
-                Constructor<?> constructor = Class.forName(name.trim()).getDeclaredConstructor();
+                Constructor<?> constructor = Class.forName(name.trim()).getDeclaredConstructors()[0];
                 constructor.setAccessible(true);
-                FailureAnalysis analysis = ((FailureAnalyzer) constructor.newInstance()).analyze(failure);
+                // Boot hands analyzers the Environment when they ask for it; an empty one will do here.
+                Object[] args = constructor.getParameterCount() == 0 ? new Object[0]
+                        : new Object[] {new org.springframework.mock.env.MockEnvironment()};
+                FailureAnalysis analysis = ((FailureAnalyzer) constructor.newInstance(args)).analyze(failure);
                 if (analysis != null) {
                     return analysis;
                 }

@@ -28,6 +28,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -232,6 +233,32 @@ class MigratorAutoConfigurationTests {
                         assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
                         assertThat(target.tableNames()).contains("note", "tag");
                     });
+        }
+    }
+
+    @Test
+    void jdbcConnectionDetailsWithoutADataSourceGetAPoolOfTheirOwn() {
+        try (TestDatabase target = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+            contextRunner.withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
+                @Override
+                public String getUsername() {
+                    return target.user();
+                }
+
+                @Override
+                public String getPassword() {
+                    return target.password();
+                }
+
+                @Override
+                public String getJdbcUrl() {
+                    return target.url();
+                }
+            }).withPropertyValues("migrator.phase=initialization").run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(MigrationDatabase.class).pool()).isNotNull();
+                assertThat(target.tableNames()).contains("note", "tag");
+            });
         }
     }
 
