@@ -98,6 +98,22 @@ class MigratorAutoConfigurationTests {
     }
 
     @Test
+    void initializationPhaseMigratesMariaDb() {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+            withDataSource(db)
+                    .withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class,
+                            JdbcClientAutoConfiguration.class))
+                    .withUserConfiguration(TagReaderConfiguration.class)
+                    .withPropertyValues("migrator.phase=initialization")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(TagReader.class).tagsAtStartup()).containsExactly("first");
+                        assertThat(context.getBean(Migrator.class).current()).isEqualTo(HEADS);
+                    });
+        }
+    }
+
+    @Test
     void runnerPhaseDoesNotMakeJdbcClientWait() {
         try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             withDataSource(db)
