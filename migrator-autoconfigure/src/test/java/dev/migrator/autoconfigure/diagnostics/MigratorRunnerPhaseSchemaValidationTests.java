@@ -17,7 +17,10 @@ import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
-/** A runner-phase service whose Hibernate validated the old schema is told to migrate during initialization. */
+/**
+ * A runner-phase service whose Hibernate validated the old schema is told to migrate during
+ * initialization. {@code MigratorHibernateTests} produces the real failure.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class MigratorRunnerPhaseSchemaValidationTests {
 
