@@ -67,7 +67,7 @@ class SampleApplicationTests {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"  Buy milk \",\"body\":\"2 litres\"}")));
         assertThat(created.statusCode()).isEqualTo(201);
-        Map<String, Object> note = json.readValue(created.body(), Map.class);
+        Map<String, Object> note = object(created.body());
         long id = ((Number) note.get("id")).longValue();
         assertThat(note).containsEntry("title", "Buy milk").containsEntry("pinned", false);
         assertThat(created.headers().firstValue("Location")).hasValue("/notes/" + id);
@@ -75,10 +75,10 @@ class SampleApplicationTests {
         HttpResponse<String> tagged = send(HttpRequest.newBuilder(uri("/notes/" + id + "/tags/Errands"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(tagged.statusCode()).isEqualTo(200);
-        assertThat(json.readValue(tagged.body(), Map.class).get("tags")).isEqualTo(List.of("errands"));
+        assertThat(object(tagged.body()).get("tags")).isEqualTo(List.of("errands"));
 
         HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/notes/" + id)).GET());
-        assertThat(json.readValue(read.body(), Map.class)).containsEntry("body", "2 litres")
+        assertThat(object(read.body())).containsEntry("body", "2 litres")
                 .containsEntry("tags", List.of("errands"));
 
         assertThat(getList("/tags")).contains(Map.of("name", "errands", "notes", 1),
@@ -92,6 +92,11 @@ class SampleApplicationTests {
                 .statusCode()).isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(uri("/notes")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"\"}"))).statusCode()).isEqualTo(400);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> object(String body) {
+        return json.readValue(body, Map.class);
     }
 
     @SuppressWarnings("unchecked")
