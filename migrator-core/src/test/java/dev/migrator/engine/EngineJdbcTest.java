@@ -82,6 +82,32 @@ class EngineJdbcTest {
     }
 
     @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void labelTargetsMoveOneBranchAtATime(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.table("a");
+        scripts.add("x1", List.of("a"), "CREATE TABLE t_x1 (id int);", "DROP TABLE t_x1;", "branch-labels billing");
+        scripts.table("x2", "x1");
+        scripts.add("y1", List.of("a"), "CREATE TABLE t_y1 (id int);", "DROP TABLE t_y1;", "branch-labels shipping");
+        scripts.table("y2", "y1");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrator migrator = migrator(db);
+            migrator.upgrade("billing@head");
+            assertThat(versionRows(db)).containsExactly("x2");
+            assertThat(db.tableNames()).contains("t_a", "t_x1", "t_x2").doesNotContain("t_y1");
+            migrator.upgrade("shipping@+1");
+            assertThat(versionRows(db)).containsExactly("x2", "y1");
+            migrator.downgrade("billing@-1");
+            assertThat(versionRows(db)).containsExactly("x1", "y1");
+            migrator.downgrade("billing@base");
+            assertThat(versionRows(db)).containsExactly("y1");
+            assertThat(db.tableNames()).contains("t_a", "t_y1").doesNotContain("t_x1");
+            migrator.upgrade("heads");
+            assertThat(versionRows(db)).containsExactly("x2", "y2");
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = "POSTGRESQL")
     void aFailingRevisionRollsBackWholeAndKeepsEarlierOnes(DatabaseKind kind) throws Exception {
         ScriptFolder scripts = new ScriptFolder(dir);
@@ -92,7 +118,8 @@ class EngineJdbcTest {
             assertThatThrownBy(() -> migrator(db).upgrade("heads"))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("b_revision.sql:8")
-                    .hasMessageContaining("statement 3 of 3")
+                    .hasMessageContaining("statement 3 of 3: INSERT INTO missing VALUES (1))")
+                    .hasMessageContaining("missing")
                     .hasMessageContaining("rolled back");
             assertThat(versionRows(db)).containsExactly("a");
             assertThat(db.tableNames()).contains("t_a").doesNotContain("t_b");
