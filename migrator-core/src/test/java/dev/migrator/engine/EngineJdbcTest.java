@@ -108,6 +108,34 @@ class EngineJdbcTest {
     }
 
     @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void tablesTakeTheConfiguredNamesAndSchema(DatabaseKind kind) throws Exception {
+        new ScriptFolder(dir).table("a");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            String schema = kind == DatabaseKind.MARIADB ? db.name() + "_meta" : "meta";
+            // Names are quoted, so on H2 the schema keeps its lower case only when created quoted.
+            execute(db, (kind == DatabaseKind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ")
+                    + (kind == DatabaseKind.H2 ? "\"" + schema + "\"" : schema));
+            try {
+                Migrator migrator = migrator(db, MigratorConfig.builder().schema(schema).versionTable("schema_version")
+                        .historyTable("schema_history"));
+                migrator.upgrade("heads");
+                String q = kind == DatabaseKind.H2 ? "\"" : "";
+                assertThat(strings(db, "SELECT version_num FROM " + q + schema + q + "." + q + "schema_version" + q))
+                        .containsExactly("a");
+                assertThat(strings(db, "SELECT revision FROM " + q + schema + q + "." + q + "schema_history" + q))
+                        .containsExactly("a");
+                assertThat(db.tableNames()).doesNotContain("migrator_version", "schema_version");
+                assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
+            } finally {
+                if (kind == DatabaseKind.MARIADB) {
+                    execute(db, "DROP DATABASE " + schema);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = "POSTGRESQL")
     void aFailingRevisionRollsBackWholeAndKeepsEarlierOnes(DatabaseKind kind) throws Exception {
         ScriptFolder scripts = new ScriptFolder(dir);
