@@ -22,8 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The engine over JDBC against the real PostgreSQL, MariaDB and H2. */
-class EngineJdbcTest {
+/**
+ * The engine against the real PostgreSQL, MariaDB and H2; runs once per transport (JDBC and
+ * R2DBC), through the same engine code.
+ */
+abstract class EngineSuite {
+
+    abstract Transport transport();
 
     @TempDir
     Path dir;
@@ -33,7 +38,7 @@ class EngineJdbcTest {
     }
 
     private Migrator migrator(TestDatabase db, MigratorConfig.Builder config) {
-        return Migrator.create(db.dataSource(), config.locations("filesystem:" + dir).build());
+        return transport().migrator(db, config.locations("filesystem:" + dir).build());
     }
 
     /** a - b - c, with d branching from a and m merging c and d. */
