@@ -80,11 +80,12 @@ abstract class CliEndToEnd {
             Path a = Path.of(ok(cli(db, scripts, "revision", "-m", "create account")).out().strip());
             fill(a, "CREATE TABLE account (id int PRIMARY KEY, name varchar(100) NOT NULL);", "DROP TABLE account;");
             String aId = a.getFileName().toString().substring(0, 12);
-            Path b = Path.of(ok(cli(db, scripts, "revision", "-m", "add email")).out().strip());
+            Path b = Path.of(ok(cli(db, scripts, "revision", "-m", "add email", "--rev-id", "b0b0b0b0b0b0"))
+                    .out().strip());
             fill(b, "ALTER TABLE account ADD COLUMN email varchar(200);", "ALTER TABLE account DROP COLUMN email;");
             assertThat(Files.readString(b)).contains("-- migrator:down " + aId);
             Path c = Path.of(ok(cli(db, scripts, "revision", "-m", "audit log", "--head", aId.substring(0, 6),
-                    "--branch-label", "audit")).out().strip());
+                    "--branch-label", "audit", "--rev-id", "c0c0c0c0c0c0")).out().strip());
             fill(c, "CREATE TABLE audit_log (id int PRIMARY KEY);", "DROP TABLE audit_log;");
             String bId = b.getFileName().toString().substring(0, 12);
             String cId = c.getFileName().toString().substring(0, 12);
