@@ -13,6 +13,7 @@ import dev.migrator.error.BadInputException;
 import dev.migrator.error.ChecksumMismatchException;
 import dev.migrator.error.MigrationFailedException;
 import dev.migrator.error.TargetException;
+import dev.migrator.graph.Revision;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import java.nio.file.Files;
@@ -214,6 +215,9 @@ abstract class EngineSuite {
                     .hasMessageContaining("a_revision.sql")
                     .hasMessageContaining("stamp a");
             assertThat(db.tableNames()).doesNotContain("t_b");
+            MigrationStatus status = migrator(db).status();
+            assertThat(status.state()).isEqualTo(MigrationStatus.State.DIVERGED);
+            assertThat(status.drifted()).extracting(Revision::id).containsExactly("a");
             assertThat(migrator(db, MigratorConfig.builder().validateChecksums(false)).plan(Command.UPGRADE, "heads")
                     .steps()).hasSize(1);
 
@@ -313,6 +317,7 @@ abstract class EngineSuite {
             assertThat(fresh.pending()).hasSize(5);
             migrator(db).upgrade("heads");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
+            assertThat(migrator(db).status().drifted()).isEmpty();
             execute(db, "UPDATE " + quoted(db, "migrator_version") + " SET version_num = 'zzz'");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.DIVERGED);
             assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(BadInputException.class)
