@@ -222,8 +222,10 @@ public final class Migrator {
         for (Step step : new Planner(graph).upgrade(known, "heads").steps()) {
             pending.add(step.revision());
         }
-        boolean drifted = !new StateCheck(catalog).drifted(
-                new DatabaseState(true, true, known, state.latestHistory())).isEmpty();
+        List<Revision> driftedRevisions = new StateCheck(catalog).drifted(
+                new DatabaseState(true, true, known, state.latestHistory())).stream()
+                .map(script -> graph.get(script.id())).toList();
+        boolean drifted = !driftedRevisions.isEmpty();
         MigrationStatus.State summary;
         if (unknown) {
             summary = pending.isEmpty() ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
@@ -232,7 +234,7 @@ public final class Migrator {
         } else {
             summary = pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
         }
-        return new MigrationStatus(state.rows(), graph.heads(), summary, pending);
+        return new MigrationStatus(state.rows(), graph.heads(), summary, pending, driftedRevisions);
     }
 
     private Engine engine(Dialect dialect) {

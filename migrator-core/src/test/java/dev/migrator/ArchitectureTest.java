@@ -18,7 +18,16 @@ class ArchitectureTest {
     @Test
     void coreHasNoSpringOrMicrometer() {
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..", "io.micrometer..", "reactor..")
+                .resideInAnyPackage("org.springframework..", "io.micrometer..")
+                .check(CORE);
+    }
+
+    @Test
+    void onlyTheR2dbcSessionAndTheReactiveFacadeTouchReactorOrR2dbc() {
+        // Both are optional dependencies: a JDBC service must never load a class that needs them.
+        noClasses().that().resideOutsideOfPackage("dev.migrator.reactive..")
+                .and().doNotHaveFullyQualifiedName("dev.migrator.session.R2dbcSession")
+                .should().dependOnClassesThat().resideInAnyPackage("reactor..", "io.r2dbc..", "org.reactivestreams..")
                 .check(CORE);
     }
 

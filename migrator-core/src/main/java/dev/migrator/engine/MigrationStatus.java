@@ -12,13 +12,21 @@ import java.util.Set;
  * @param heads the heads of the scripts
  * @param state summary of the two
  * @param pending revisions {@code upgrade heads} would apply, in order
+ * @param drifted applied revisions whose upgrade section changed since it ran (they make the state diverged)
  */
-public record MigrationStatus(Set<String> current, Set<String> heads, State state, List<Revision> pending) {
+public record MigrationStatus(Set<String> current, Set<String> heads, State state, List<Revision> pending,
+        List<Revision> drifted) {
 
     public MigrationStatus {
         current = Set.copyOf(current);
         heads = Set.copyOf(heads);
         pending = List.copyOf(pending);
+        drifted = List.copyOf(drifted);
+    }
+
+    /** A status without drifted revisions. */
+    public MigrationStatus(Set<String> current, Set<String> heads, State state, List<Revision> pending) {
+        this(current, heads, state, pending, List.of());
     }
 
     /** The four states of SPEC section 7. */

@@ -144,8 +144,8 @@ final class StepRunner {
                                     + " once the cause is fixed.";
             throw new MigrationFailedException(script.id(), script.source(), statement.line(),
                     Command.direction(step.kind()) + " of revision " + script.id() + " failed at " + script.source() + ":"
-                            + statement.line() + " (statement " + (index + 1) + " of " + count + "): " + e.getMessage()
-                            + " " + ran, e);
+                            + statement.line() + " (statement " + (index + 1) + " of " + count + ": "
+                            + firstLine(statement.sql()) + "): " + e.getMessage() + " " + ran, e);
         }
     }
 
@@ -203,6 +203,12 @@ final class StepRunner {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /** The statement's first line, shortened, so the message shows which statement without all of it. */
+    static String firstLine(String sql) {
+        String line = sql.strip().lines().findFirst().orElse("").strip();
+        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
     }
 
     private static long millisSince(long nanos) {

@@ -4,7 +4,6 @@ import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.Dialects;
 import dev.migrator.dialect.LockSql;
 import dev.migrator.error.DatabaseException;
-import dev.migrator.error.LockTimeoutException;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,13 +22,12 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcSession implements Session {
 
     private static final System.Logger LOG = System.getLogger(JdbcSession.class.getName());
-    private static final Duration RETRY = Duration.ofMillis(200);
 
     private final DataSource dataSource;
     private final Connection connection;
     private final Dialect dialect;
     private @Nullable LockSql heldLock;
-    private @Nullable Connection lockConnection;
+    private @Nullable Session lockHolder;
     private boolean inTransaction;
 
     private JdbcSession(DataSource dataSource, Connection connection, Dialect dialect) {
@@ -145,113 +143,32 @@ public final class JdbcSession implements Session {
 
     @Override
     public void lock(LockSql lock, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Connection holder = lock.kind() == LockSql.Kind.SESSION ? connection : openLockConnection();
+        Session holder = lock.kind() == LockSql.Kind.SESSION ? this : open(dataSource, dialect);
         try {
-            for (String setup : lock.setup()) {
-                try (Statement statement = holder.createStatement()) {
-                    statement.execute(setup);
-                } catch (SQLException e) {
-                    // Two runs creating the lock row at once: the other one's row serves as well.
-                    if (!"23505".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                }
-            }
-            if (lock.kind() == LockSql.Kind.ROW_ON_SECOND_CONNECTION) {
-                holder.setAutoCommit(false);
-            }
-            boolean logged = false;
-            while (!tryAcquire(holder, lock)) {
-                if (System.nanoTime() > deadline) {
-                    throw new LockTimeoutException("Another migrator run held the migration lock for longer than the "
-                            + "lock timeout (" + timeout + "). Wait for it to finish, or raise lock-timeout; if no run is "
-                            + "active, the connection still holding the lock must be ended.");
-                }
-                if (!logged) {
-                    LOG.log(Level.INFO, "Waiting for the migration lock held by another run (up to {0})", timeout);
-                    logged = true;
-                }
-                Thread.sleep(RETRY.toMillis());
-            }
-            heldLock = lock;
-        } catch (SQLException e) {
-            releaseLockConnection();
-            throw new DatabaseException("Cannot take the migration lock: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            releaseLockConnection();
-            throw new DatabaseException("Interrupted while waiting for the migration lock", e);
+            RunLock.acquire(holder, lock, timeout);
         } catch (RuntimeException e) {
-            releaseLockConnection();
-            throw e;
-        }
-    }
-
-    private boolean tryAcquire(Connection holder, LockSql lock) throws SQLException {
-        try (Statement statement = holder.createStatement(); ResultSet rs = statement.executeQuery(lock.tryAcquire())) {
-            if (!rs.next()) {
-                return false;
+            if (holder != this) {
+                holder.close();
             }
-            Object granted = rs.getObject(1);
-            return granted instanceof Boolean b ? b : granted instanceof Number n && n.intValue() == 1;
-        } catch (SQLException e) {
-            if (lock.kind() == LockSql.Kind.ROW_ON_SECOND_CONNECTION && isLockTimeout(e)) {
-                holder.rollback();
-                return false;
-            }
-            throw e;
+            throw e instanceof DatabaseException || !(e.getCause() instanceof SQLException) ? e
+                    : new DatabaseException("Cannot take the migration lock: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isLockTimeout(SQLException e) {
-        // H2: 50200 lock timeout, 40001 deadlock; both mean "held elsewhere, try again".
-        String state = e.getSQLState();
-        return "HYT00".equals(state) || "40001".equals(state) || e.getErrorCode() == 50200;
-    }
-
-    private Connection openLockConnection() {
-        try {
-            Connection second = dataSource.getConnection();
-            second.setAutoCommit(true);
-            lockConnection = second;
-            return second;
-        } catch (SQLException e) {
-            throw new DatabaseException("Cannot open the lock connection: " + e.getMessage(), e);
-        }
+        heldLock = lock;
+        lockHolder = holder;
     }
 
     @Override
     public void unlock() {
         LockSql lock = heldLock;
+        Session holder = lockHolder;
         heldLock = null;
-        if (lock == null) {
+        lockHolder = null;
+        if (lock == null || holder == null) {
             return;
         }
-        if (lock.kind() == LockSql.Kind.SESSION) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(lock.release());
-            } catch (SQLException e) {
-                // The lock dies with the connection, which close() ends anyway.
-                LOG.log(Level.WARNING, "Could not release the migration lock: {0}", e.getMessage());
-            }
-        } else {
-            releaseLockConnection();
-        }
-    }
-
-    private void releaseLockConnection() {
-        Connection second = lockConnection;
-        lockConnection = null;
-        if (second != null) {
-            try {
-                if (!second.getAutoCommit()) {
-                    second.rollback();
-                }
-            } catch (SQLException e) {
-                LOG.log(Level.DEBUG, "Rollback of the lock connection failed: {0}", e.getMessage());
-            }
-            closeQuietly(second);
+        RunLock.release(holder, lock);
+        if (holder != this) {
+            holder.close();
         }
     }
 
@@ -270,7 +187,7 @@ public final class JdbcSession implements Session {
 
     private static DatabaseException failure(SQLException e) {
         String state = e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
-        return new DatabaseException(e.getMessage() + state, e);
+        return new DatabaseException(e.getMessage() + state, e, e.getSQLState(), e.getErrorCode());
     }
 
     private static void closeQuietly(Connection connection) {

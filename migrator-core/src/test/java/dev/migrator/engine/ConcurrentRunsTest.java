@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Several instances booting at once apply every revision exactly once, and all succeed. */
 class ConcurrentRunsTest {
@@ -27,9 +27,9 @@ class ConcurrentRunsTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void sixRunsAtOnceApplyEachRevisionExactlyOnce(DatabaseKind kind) throws Exception {
+    @ParameterizedTest(name = "{0} over {1}")
+    @CsvSource({"POSTGRESQL, JDBC", "MARIADB, JDBC", "H2, JDBC", "POSTGRESQL, R2DBC", "MARIADB, R2DBC", "H2, R2DBC"})
+    void sixRunsAtOnceApplyEachRevisionExactlyOnce(DatabaseKind kind, Transport transport) throws Exception {
         ScriptFolder scripts = new ScriptFolder(dir);
         String parent = null;
         for (int i = 0; i < REVISIONS; i++) {
@@ -48,7 +48,7 @@ class ConcurrentRunsTest {
             List<Future<RunResult>> runs = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
                 // Each run is its own instance with its own connection, as separate services would be.
-                Migrator migrator = Migrator.create(db.dataSource(), config);
+                Migrator migrator = transport.migrator(db, config);
                 runs.add(pool.submit(() -> {
                     start.await();
                     return migrator.upgrade("heads");

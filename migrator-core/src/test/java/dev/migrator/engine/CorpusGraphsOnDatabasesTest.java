@@ -24,16 +24,19 @@ class CorpusGraphsOnDatabasesTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} on {1}")
+    @ParameterizedTest(name = "{0} on {1} over {2}")
     @CsvSource({
-        "truenas__middleware, POSTGRESQL", "openstack__neutron, POSTGRESQL", "cds-snc__notification-api, POSTGRESQL",
-        "truenas__middleware, MARIADB", "openstack__neutron, MARIADB", "cds-snc__notification-api, MARIADB"})
-    void upgradeHeadsThenDowngradeBase(String corpus, DatabaseKind kind) throws Exception {
+        "truenas__middleware, POSTGRESQL, JDBC", "openstack__neutron, POSTGRESQL, JDBC",
+        "cds-snc__notification-api, POSTGRESQL, JDBC", "truenas__middleware, MARIADB, JDBC",
+        "openstack__neutron, MARIADB, JDBC", "cds-snc__notification-api, MARIADB, JDBC",
+        "truenas__middleware, POSTGRESQL, R2DBC", "openstack__neutron, POSTGRESQL, R2DBC",
+        "cds-snc__notification-api, POSTGRESQL, R2DBC", "truenas__middleware, MARIADB, R2DBC",
+        "openstack__neutron, MARIADB, R2DBC", "cds-snc__notification-api, MARIADB, R2DBC"})
+    void upgradeHeadsThenDowngradeBase(String corpus, DatabaseKind kind, Transport transport) throws Exception {
         List<String> ids = CorpusScripts.write(Corpora.file("alembic-graphs/" + corpus + ".tsv"), dir);
         Set<String> heads = CorpusScripts.heads(Corpora.file("alembic-graphs/" + corpus + ".tsv"));
         try (TestDatabase db = TestDatabase.create(kind)) {
-            Migrator migrator = Migrator.create(db.dataSource(),
-                    MigratorConfig.builder().locations("filesystem:" + dir).build());
+            Migrator migrator = transport.migrator(db, MigratorConfig.builder().locations("filesystem:" + dir).build());
             assertThat(migrator.upgrade("heads").stepsRun()).isEqualTo(ids.size());
             assertThat(Databases.versionRows(db)).isEqualTo(new TreeSet<>(heads));
             assertThat(db.tableNames().stream().filter(t -> t.startsWith("t_")).count()).isEqualTo(ids.size());

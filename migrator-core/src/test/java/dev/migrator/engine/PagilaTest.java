@@ -2,7 +2,6 @@ package dev.migrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrator.Migrator;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.testing.Corpora;
 import dev.migrator.testing.DatabaseKind;
@@ -10,7 +9,8 @@ import dev.migrator.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real pg_dump-style schema as one revision gives the schema psql gives. */
@@ -19,13 +19,14 @@ class PagilaTest {
     @TempDir
     Path dir;
 
-    @Test
-    void pagilaAsOneRevisionEqualsPsqlRunningTheFile() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void pagilaAsOneRevisionEqualsPsqlRunningTheFile(Transport transport) throws Exception {
         Path pagila = Corpora.file("pagila/pagila-schema.sql");
         new ScriptFolder(dir).add("pagila", List.of(), Files.readString(pagila), "DROP SCHEMA public CASCADE;");
         try (TestDatabase migrated = TestDatabase.create(DatabaseKind.POSTGRESQL);
                 TestDatabase reference = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-            Migrator.create(migrated.dataSource(), MigratorConfig.builder().locations("filesystem:" + dir).build())
+            transport.migrator(migrated, MigratorConfig.builder().locations("filesystem:" + dir).build())
                     .upgrade("heads");
             SchemaDumps.runScript(reference, pagila);
             List<String> withoutMigratorTables = List.of("--exclude-table=migrator_*");

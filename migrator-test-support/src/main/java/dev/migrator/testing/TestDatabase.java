@@ -82,6 +82,17 @@ public final class TestDatabase implements AutoCloseable {
         };
     }
 
+    /** The same database as an R2DBC URL (user and password included), for the reactive engine's tests. */
+    public String r2dbcUrl() {
+        if (kind == DatabaseKind.H2) {
+            // r2dbc-h2 maps r2dbc:h2:mem://USER@HOST/NAME to jdbc:h2:mem:NAME, the database the JDBC side holds open.
+            return "r2dbc:h2:mem://" + user + "@localhost/" + name;
+        }
+        java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+        String credentials = password.isEmpty() ? user : user + ":" + password;
+        return "r2dbc:" + uri.getScheme() + "://" + credentials + "@" + uri.getHost() + ":" + uri.getPort() + "/" + name;
+    }
+
     public DatabaseKind kind() {
         return kind;
     }

@@ -13,6 +13,7 @@ import dev.migrator.error.BadInputException;
 import dev.migrator.error.ChecksumMismatchException;
 import dev.migrator.error.MigrationFailedException;
 import dev.migrator.error.TargetException;
+import dev.migrator.graph.Revision;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import java.nio.file.Files;
@@ -22,8 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The engine over JDBC against the real PostgreSQL, MariaDB and H2. */
-class EngineJdbcTest {
+/**
+ * The engine against the real PostgreSQL, MariaDB and H2; runs once per transport (JDBC and
+ * R2DBC), through the same engine code.
+ */
+abstract class EngineSuite {
+
+    abstract Transport transport();
 
     @TempDir
     Path dir;
@@ -33,7 +39,7 @@ class EngineJdbcTest {
     }
 
     private Migrator migrator(TestDatabase db, MigratorConfig.Builder config) {
-        return Migrator.create(db.dataSource(), config.locations("filesystem:" + dir).build());
+        return transport().migrator(db, config.locations("filesystem:" + dir).build());
     }
 
     /** a - b - c, with d branching from a and m merging c and d. */
@@ -82,6 +88,60 @@ class EngineJdbcTest {
     }
 
     @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void labelTargetsMoveOneBranchAtATime(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.table("a");
+        scripts.add("x1", List.of("a"), "CREATE TABLE t_x1 (id int);", "DROP TABLE t_x1;", "branch-labels billing");
+        scripts.table("x2", "x1");
+        scripts.add("y1", List.of("a"), "CREATE TABLE t_y1 (id int);", "DROP TABLE t_y1;", "branch-labels shipping");
+        scripts.table("y2", "y1");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrator migrator = migrator(db);
+            migrator.upgrade("billing@head");
+            assertThat(versionRows(db)).containsExactly("x2");
+            assertThat(db.tableNames()).contains("t_a", "t_x1", "t_x2").doesNotContain("t_y1");
+            migrator.upgrade("shipping@+1");
+            assertThat(versionRows(db)).containsExactly("x2", "y1");
+            migrator.downgrade("billing@-1");
+            assertThat(versionRows(db)).containsExactly("x1", "y1");
+            migrator.downgrade("billing@base");
+            assertThat(versionRows(db)).containsExactly("y1");
+            assertThat(db.tableNames()).contains("t_a", "t_y1").doesNotContain("t_x1");
+            migrator.upgrade("heads");
+            assertThat(versionRows(db)).containsExactly("x2", "y2");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void tablesTakeTheConfiguredNamesAndSchema(DatabaseKind kind) throws Exception {
+        new ScriptFolder(dir).table("a");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            String schema = kind == DatabaseKind.MARIADB ? db.name() + "_meta" : "meta";
+            // Names are quoted, so on H2 the schema keeps its lower case only when created quoted.
+            execute(db, (kind == DatabaseKind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ")
+                    + (kind == DatabaseKind.H2 ? "\"" + schema + "\"" : schema));
+            try {
+                Migrator migrator = migrator(db, MigratorConfig.builder().schema(schema).versionTable("schema_version")
+                        .historyTable("schema_history"));
+                migrator.upgrade("heads");
+                String q = kind == DatabaseKind.H2 ? "\"" : "";
+                assertThat(strings(db, "SELECT version_num FROM " + q + schema + q + "." + q + "schema_version" + q))
+                        .containsExactly("a");
+                assertThat(strings(db, "SELECT revision FROM " + q + schema + q + "." + q + "schema_history" + q))
+                        .containsExactly("a");
+                assertThat(db.tableNames()).doesNotContain("migrator_version", "schema_version");
+                assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
+            } finally {
+                if (kind == DatabaseKind.MARIADB) {
+                    execute(db, "DROP DATABASE " + schema);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = "POSTGRESQL")
     void aFailingRevisionRollsBackWholeAndKeepsEarlierOnes(DatabaseKind kind) throws Exception {
         ScriptFolder scripts = new ScriptFolder(dir);
@@ -92,7 +152,8 @@ class EngineJdbcTest {
             assertThatThrownBy(() -> migrator(db).upgrade("heads"))
                     .isInstanceOf(MigrationFailedException.class)
                     .hasMessageContaining("b_revision.sql:8")
-                    .hasMessageContaining("statement 3 of 3")
+                    .hasMessageContaining("statement 3 of 3: INSERT INTO missing VALUES (1))")
+                    .hasMessageContaining("missing")
                     .hasMessageContaining("rolled back");
             assertThat(versionRows(db)).containsExactly("a");
             assertThat(db.tableNames()).contains("t_a").doesNotContain("t_b");
@@ -154,6 +215,9 @@ class EngineJdbcTest {
                     .hasMessageContaining("a_revision.sql")
                     .hasMessageContaining("stamp a");
             assertThat(db.tableNames()).doesNotContain("t_b");
+            MigrationStatus status = migrator(db).status();
+            assertThat(status.state()).isEqualTo(MigrationStatus.State.DIVERGED);
+            assertThat(status.drifted()).extracting(Revision::id).containsExactly("a");
             assertThat(migrator(db, MigratorConfig.builder().validateChecksums(false)).plan(Command.UPGRADE, "heads")
                     .steps()).hasSize(1);
 
@@ -253,6 +317,7 @@ class EngineJdbcTest {
             assertThat(fresh.pending()).hasSize(5);
             migrator(db).upgrade("heads");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
+            assertThat(migrator(db).status().drifted()).isEmpty();
             execute(db, "UPDATE " + quoted(db, "migrator_version") + " SET version_num = 'zzz'");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.DIVERGED);
             assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(BadInputException.class)

@@ -1,0 +1,71 @@
+package dev.migrator.cli;
+
+import dev.migrator.error.GraphException;
+import dev.migrator.error.MigratorException;
+import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps every failure to SPEC section 6's exit codes and one line on stderr: 2 for usage
+ * errors and bad input, 1 for the database; stack traces only with {@code --verbose}.
+ */
+final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+    static final int BAD_INPUT = MigratorException.Kind.BAD_INPUT.exitCode();
+    static final int DATABASE = MigratorException.Kind.DATABASE.exitCode();
+
+    private final BooleanSupplier verbose;
+
+    ErrorHandler(BooleanSupplier verbose) {
+        this.verbose = verbose;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println("error: " + oneLine(ex.getMessage()) + " (see `" + name + " --help`)");
+        if (verbose.getAsBoolean()) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        int exit;
+        if (ex instanceof ParameterException usage) {
+            err.println("error: " + oneLine(usage.getMessage()));
+            exit = BAD_INPUT;
+        } else if (ex instanceof GraphException graph && graph.problems().size() > 1) {
+            // Several graph problems read better one per line, so they can all be fixed at once.
+            err.println("error: " + graph.getMessage());
+            exit = BAD_INPUT;
+        } else if (ex instanceof MigratorException failure) {
+            err.println("error: " + oneLine(failure.getMessage()));
+            exit = failure.kind().exitCode();
+        } else {
+            err.println("error: unexpected " + ex.getClass().getName() + ": " + oneLine(ex.getMessage())
+                    + (verbose.getAsBoolean() ? "" : " (run with --verbose for the stack trace)"));
+            exit = DATABASE;
+        }
+        if (verbose.getAsBoolean()) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return exit;
+    }
+
+    /** Database messages can span lines (PostgreSQL's "Position:", "Detail:"); the contract is one. */
+    static String oneLine(@org.jspecify.annotations.Nullable String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

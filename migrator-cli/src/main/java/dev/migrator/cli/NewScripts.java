@@ -1,0 +1,68 @@
+package dev.migrator.cli;
+
+import dev.migrator.error.BadInputException;
+import dev.migrator.graph.Revision;
+import dev.migrator.graph.RevisionGraph;
+import dev.migrator.script.NewScript;
+import dev.migrator.script.ScriptParser;
+import dev.migrator.script.ScriptWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code revision} and {@code merge} share: a fresh or checked id, depends-on resolved to
+ * ids, and a graph check of the new script before it is written, so that a bad label or id never
+ * leaves a file behind that breaks the next run.
+ */
+final class NewScripts {
+
+    private NewScripts() {
+    }
+
+    static String id(RevisionGraph graph, @Nullable String requested) {
+        if (requested == null) {
+            String id;
+            do {
+                id = ScriptWriter.newRevisionId();
+            } while (graph.contains(id));
+            return id;
+        }
+        if (!ScriptParser.REVISION_ID.matcher(requested).matches()) {
+            throw new BadInputException("--rev-id '" + requested + "' is not a revision id: use 1 to 64 letters, digits"
+                    + " or underscores");
+        }
+        if (graph.contains(requested)) {
+            throw new BadInputException("--rev-id " + requested + " is taken by " + graph.get(requested).source());
+        }
+        return requested;
+    }
+
+    /** Depends-on references as ids; labels stay labels, as they follow the branch. */
+    static List<String> dependsOn(RevisionGraph graph, List<String> references) {
+        List<String> resolved = new ArrayList<>();
+        for (String reference : references) {
+            String id = graph.resolve(reference.strip());
+            resolved.add(graph.branchLabels().containsKey(reference.strip()) ? reference.strip() : id);
+        }
+        return resolved;
+    }
+
+    /** Checks the new script against the graph, writes it, and returns its path. */
+    static Path write(MigratorCli cli, RevisionGraph graph, NewScript script) {
+        for (String label : script.branchLabels()) {
+            if (!ScriptParser.REVISION_ID.matcher(label).matches()) {
+                throw new BadInputException("--branch-label '" + label + "' is not a label: use 1 to 64 letters, digits"
+                        + " or underscores");
+            }
+        }
+        Path folder = cli.writeFolder();
+        Path file = folder.resolve(ScriptWriter.fileName(script));
+        List<Revision> revisions = new ArrayList<>(graph.revisions());
+        revisions.add(new Revision(script.id(), script.parents(), script.branchLabels(), script.dependsOn(),
+                script.message(), true, file.toString()));
+        RevisionGraph.of(revisions);
+        return new ScriptWriter().write(folder, script);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.migrator.bench;
+
+import dev.migrator.Migrator;
+import dev.migrator.config.MigratorConfig;
+import dev.migrator.dialect.Dialects;
+import dev.migrator.engine.Command;
+import dev.migrator.reactive.ReactiveMigrator;
+import io.r2dbc.spi.ConnectionFactories;
+import dev.migrator.testing.DatabaseKind;
+import dev.migrator.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a service pays: applying N revisions from empty, the no-op check with N applied (every
+ * boot), and rendering the offline script for N. Not a test; run it by hand (docs/benchmarks.md).
+ *
+ * <p>Args: kind (POSTGRESQL, MARIADB, H2), N, transport (JDBC or R2DBC); default POSTGRESQL 1000 JDBC.
+ */
+public final class EngineBenchmark {
+
+    private EngineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DatabaseKind kind = args.length > 0 ? DatabaseKind.valueOf(args[0]) : DatabaseKind.POSTGRESQL;
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        boolean r2dbc = args.length > 2 && args[2].equalsIgnoreCase("R2DBC");
+        Path dir = Files.createTempDirectory("migrator-bench");
+        writeLine(dir, n);
+        MigratorConfig config = MigratorConfig.builder().locations("filesystem:" + dir).build();
+        Migrator.offline(config).script(Dialects.byName(kind.dialectName()), Command.UPGRADE, "heads"); // warm-up
+
+        List<Long> offline = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long t0 = System.nanoTime();
+            String script = Migrator.offline(config).script(Dialects.byName(kind.dialectName()), Command.UPGRADE,
+                    "heads");
+            offline.add(System.nanoTime() - t0);
+            if (script.length() < n * 50) {
+                throw new IllegalStateException("script too short");
+            }
+        }
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            java.util.function.Supplier<Migrator> migrators = () -> r2dbc
+                    ? ReactiveMigrator.create(ConnectionFactories.get(db.r2dbcUrl()), config).blocking()
+                    : Migrator.create(db.dataSource(), config);
+            Migrator migrator = migrators.get();
+            long t0 = System.nanoTime();
+            int applied = migrator.upgrade("heads").stepsRun();
+            long apply = System.nanoTime() - t0;
+            if (applied != n) {
+                throw new IllegalStateException("applied " + applied);
+            }
+            List<Long> noop = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                long t1 = System.nanoTime();
+                int steps = migrators.get().upgrade("heads").stepsRun();
+                noop.add(System.nanoTime() - t1);
+                if (steps != 0) {
+                    throw new IllegalStateException("not a no-op");
+                }
+            }
+            System.out.printf("%s over %s, %d revisions: apply %.0f ms (%.2f ms per revision); no-op check %.1f ms (median of"
+                    + " 15, scripts loaded each time); offline script %.1f ms (median of 10)%n", kind, r2dbc ? "R2DBC" : "JDBC", n, apply / 1e6,
+                    apply / 1e6 / n, LoadAndPlanBenchmark.median(noop.subList(5, noop.size())),
+                    LoadAndPlanBenchmark.median(offline));
+        }
+    }
+
+    /** N revisions in a straight line: a CREATE TABLE with three columns, every tenth also an index. */
+    static void writeLine(Path dir, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            String id = String.format("r%06d", i);
+            String parent = i == 0 ? "" : String.format("r%06d", i - 1);
+            String upgrade = "CREATE TABLE t" + i + " (id bigint PRIMARY KEY, name varchar(100), created timestamp);"
+                    + (i % 10 == 0 ? "\nCREATE INDEX ix" + i + " ON t" + i + " (name);" : "");
+            Files.writeString(dir.resolve(id + ".sql"), "-- migrator:revision " + id + "\n-- migrator:down " + parent
+                    + "\n-- migrator:message table " + i + "\n\n-- migrator:upgrade\n" + upgrade
+                    + "\n\n-- migrator:downgrade\nDROP TABLE t" + i + ";\n");
+        }
+    }
+}
