@@ -60,7 +60,7 @@ public final class MigratorAutoConfiguration {
         return new MigratorMigrationInitializer(startup(migrator, properties, strategy, database));
     }
 
-    private static MigratorStartup startup(Migrator migrator, MigratorProperties properties,
+    static MigratorStartup startup(Migrator migrator, MigratorProperties properties,
             ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
         return new MigratorStartup(migrator, properties, strategy.getIfAvailable(), database.getIfAvailable());
     }
@@ -101,7 +101,7 @@ public final class MigratorAutoConfiguration {
             return new MigratorSchemaManagementProvider(database);
         }
 
-        private static MigratorConfig.Builder config(MigratorProperties properties) {
+        static MigratorConfig.Builder config(MigratorProperties properties) {
             return MigratorConfig.builder()
                     .locations(properties.getLocations())
                     .schema(properties.getVersionTableSchema())
