@@ -16,6 +16,7 @@ import dev.migrator.sql.SqlSyntaxException;
 import dev.migrator.error.ScriptException;
 import java.util.IdentityHashMap;
 import dev.migrator.sql.StatementSplitter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -190,11 +191,10 @@ final class StepRunner {
 
     private void bookkeeping(Session session, Step step, RevisionScript script, String outcome, long millis,
             int statements) {
-        for (String sql : tables.versionChange(step.versionChange())) {
-            session.execute(sql);
-        }
-        session.execute(tables.insertHistory(script.id(), Command.direction(step.kind()), outcome,
+        List<String> rows = new ArrayList<>(tables.versionChange(step.versionChange()));
+        rows.add(tables.insertHistory(script.id(), Command.direction(step.kind()), outcome,
                 sectionChecksum(step, script), script.message(), session.timesSteps() ? millis : null, statements));
+        session.executeAll(rows);
     }
 
     private static void rollbackQuietly(Session session, RuntimeException cause) {

@@ -77,6 +77,22 @@ public final class JdbcSession implements Session {
     }
 
     @Override
+    public void executeAll(List<String> sql) {
+        if (sql.size() < 2) {
+            sql.forEach(this::execute);
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String one : sql) {
+                statement.addBatch(one);
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw failure(e.getNextException() != null ? e.getNextException() : e);
+        }
+    }
+
+    @Override
     public List<List<@Nullable Object>> query(String sql) {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             return rows(rs);

@@ -4,6 +4,7 @@ import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.Dialects;
 import dev.migrator.dialect.LockSql;
 import dev.migrator.error.DatabaseException;
+import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcException;
@@ -78,6 +79,17 @@ public final class R2dbcSession implements Session {
     @Override
     public void execute(String sql) {
         await(Flux.from(connection.createStatement(sql).execute()).concatMap(Result::getRowsUpdated).then());
+    }
+
+    @Override
+    public void executeAll(List<String> sql) {
+        if (sql.size() < 2) {
+            sql.forEach(this::execute);
+            return;
+        }
+        Batch batch = connection.createBatch();
+        sql.forEach(batch::add);
+        await(Flux.from(batch.execute()).concatMap(Result::getRowsUpdated).then());
     }
 
     @Override

@@ -19,6 +19,17 @@ public interface Session extends AutoCloseable {
     void execute(String sql);
 
     /**
+     * Runs (or writes) statements in order, in one round trip where the driver can batch them,
+     * so a revision's bookkeeping costs one exchange rather than one per row. The first failure
+     * stops the rest.
+     */
+    default void executeAll(List<String> sql) {
+        for (String statement : sql) {
+            execute(statement);
+        }
+    }
+
+    /**
      * Runs a query and returns its rows, each column as the driver's Java value. Offline
      * sessions have nothing to ask and throw {@link UnsupportedOperationException}.
      */
