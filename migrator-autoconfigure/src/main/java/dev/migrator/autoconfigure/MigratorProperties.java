@@ -17,7 +17,7 @@ import org.springframework.boot.convert.DurationUnit;
 @ConfigurationProperties("migrator")
 public class MigratorProperties {
 
-    /** Whether to enable migrator. */
+    /** Whether to enable migrator. When false, no migrator bean is defined and nothing runs at startup. */
     private boolean enabled = true;
 
     /**
@@ -26,35 +26,55 @@ public class MigratorProperties {
      */
     private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
 
-    /** Target revision of the startup migration: heads, head, a revision id or prefix, a branch label, label@head. */
+    /**
+     * Target of the startup work (upgrade, validate or export): heads, head, a revision id or unique prefix, a
+     * branch label, label@head.
+     */
     private String target = "heads";
 
-    /** What to do with the database at startup. */
+    /**
+     * What to do with the database at startup: upgrade to the target; validate (fail the boot when anything is
+     * pending); export (write the offline script to offline-export.output); or none. Only upgrade changes the
+     * database.
+     */
     private OnStartup onStartup = OnStartup.UPGRADE;
 
-    /** When the startup work runs: after the context has started, or during its refresh. */
+    /**
+     * When the startup work runs: runner (an ApplicationRunner once the context has started; the service is live
+     * but not ready meanwhile) or initialization (during context refresh, before JPA, jOOQ and JDBC clients are
+     * created).
+     */
     private Phase phase = Phase.RUNNER;
 
-    /** Name of the table holding the current revisions. */
+    /** Name of the table holding the current revisions (the heads of what is applied). */
     private String versionTable = "migrator_version";
 
-    /** Schema of the version and history tables. Defaults to the connection's default schema. */
+    /** Schema of the version and history tables, which must exist. Defaults to the connection's default schema. */
     private @Nullable String versionTableSchema;
 
     /** Name of the table recording every applied step. */
     private String historyTable = "migrator_history";
 
-    /** How long to wait for another instance's migration lock. If a duration suffix is not specified, seconds will be used. */
+    /**
+     * How long a run waits for the migration lock that another instance holds before it fails. If a duration
+     * suffix is not specified, seconds will be used.
+     */
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration lockTimeout = Duration.ofMinutes(5);
 
-    /** Whether each revision runs in its own transaction; false runs the whole upgrade in one. */
+    /**
+     * Whether each revision runs in its own transaction. False runs all revisions of a run in one transaction on
+     * PostgreSQL; MariaDB, MySQL and H2 commit DDL at once either way.
+     */
     private boolean transactionPerMigration = true;
 
     /** Whether an applied revision whose script has since been edited stops the run. */
     private boolean validateChecksums = true;
 
-    /** JDBC URL of a database to migrate instead of the application's DataSource; migrations get a small pool of their own. */
+    /**
+     * JDBC URL of the database to migrate instead of the application's DataSource. Migrations then get a small pool
+     * of their own, closed when the startup work ends.
+     */
     private @Nullable String url;
 
     /**
@@ -63,7 +83,7 @@ public class MigratorProperties {
      */
     private @Nullable String user;
 
-    /** Login password for migrations. */
+    /** Login password for migrations, used with the user. */
     private @Nullable String password;
 
     /** Fully qualified name of the JDBC driver for the url. Auto-detected from the URL by default. */
