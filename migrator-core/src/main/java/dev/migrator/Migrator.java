@@ -222,13 +222,16 @@ public final class Migrator {
         for (Step step : new Planner(graph).upgrade(known, "heads").steps()) {
             pending.add(step.revision());
         }
-        List<Revision> driftedRevisions = new StateCheck(catalog).drifted(
-                new DatabaseState(true, true, known, state.latestHistory())).stream()
+        List<Revision> driftedRevisions = new StateCheck(catalog).drifted(state).stream()
                 .map(script -> graph.get(script.id())).toList();
         boolean drifted = !driftedRevisions.isEmpty();
         MigrationStatus.State summary;
         if (unknown) {
-            summary = pending.isEmpty() ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
+            boolean ahead = new StateCheck(catalog).ahead(state);
+            if (ahead) {
+                pending.clear();
+            }
+            summary = ahead && !drifted ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
         } else if (drifted) {
             summary = MigrationStatus.State.DIVERGED;
         } else {

@@ -88,6 +88,9 @@ public final class Engine {
 
     /** Checks the state and plans, without changing anything. */
     public Plan plan(DatabaseState state, Command command, String target, boolean purge) {
+        if (command == Command.UPGRADE && check.ahead(state)) {
+            return aheadOfTheScripts(state, target);
+        }
         if (!purge || command != Command.STAMP) {
             check.requireKnownRows(state);
         }
@@ -99,6 +102,25 @@ public final class Engine {
             case DOWNGRADE -> planner.downgrade(state.rows(), target);
             case STAMP -> planner.stamp(purge ? Set.of() : state.rows(), target, purge);
         };
+    }
+
+    /**
+     * A newer release has applied revisions these scripts do not know (a rolling deploy, a
+     * rollback of the service): when the target needs nothing more, there is nothing to do, as
+     * for Flyway's future migrations; anything else would guess at a graph it cannot see.
+     */
+    private Plan aheadOfTheScripts(DatabaseState state, String target) {
+        Set<String> applied = check.appliedKnownRevisions(state);
+        if (config.validateChecksums()) {
+            check.requireNoDrift(state);
+        }
+        Plan plan = planner.upgrade(catalog.graph().maximal(applied), target);
+        if (!plan.isEmpty()) {
+            check.requireKnownRows(state);
+        }
+        LOG.log(Level.WARNING, "The database is ahead of these scripts: it is at {0}, which a newer release applied;"
+                + " every revision the scripts define is applied, so there is nothing to upgrade", state.rows());
+        return new Plan(List.of(), state.rows(), state.rows());
     }
 
     private boolean nothingToDo(DatabaseState state, Command command, Plan plan) {

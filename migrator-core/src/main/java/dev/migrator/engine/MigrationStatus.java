@@ -35,9 +35,13 @@ public record MigrationStatus(Set<String> current, Set<String> heads, State stat
         UP_TO_DATE,
         /** Revisions of the scripts wait to be applied. */
         PENDING,
-        /** The database holds revisions the scripts do not define (an older checkout or wrong locations). */
+        /**
+         * The database holds revisions the scripts do not define, and every revision they define is
+         * applied: a newer release migrated it (a rolling deploy, a rollback of the service).
+         * Nothing is pending; {@code upgrade} does nothing.
+         */
         AHEAD,
-        /** Both: unknown revisions applied and known ones pending, or edited applied revisions. */
+        /** Unknown revisions applied while a known one is not, or edited applied revisions. */
         DIVERGED;
 
         /** The name used in JSON and endpoints: {@code up-to-date}, {@code pending}, ... */

@@ -19,14 +19,47 @@ public final class StateCheck {
         this.catalog = catalog;
     }
 
-    /** Version rows that name revisions none of the scripts define: wrong locations, or an older checkout. */
-    public void requireKnownRows(DatabaseState state) {
+    /** Version rows that name revisions none of the scripts define. */
+    public Set<String> unknownRows(DatabaseState state) {
         Set<String> unknown = new TreeSet<>();
         for (String row : state.rows()) {
             if (!catalog.graph().contains(row)) {
                 unknown.add(row);
             }
         }
+        return unknown;
+    }
+
+    /**
+     * The revisions of the scripts that the database has applied: the ancestors of its known
+     * version rows, plus those whose newest history row is a successful upgrade or stamp. The
+     * history matters when a newer release has moved the version rows past what these scripts know.
+     */
+    public Set<String> appliedKnownRevisions(DatabaseState state) {
+        RevisionGraph graph = catalog.graph();
+        Set<String> known = new TreeSet<>(state.rows());
+        known.removeIf(row -> !graph.contains(row));
+        Set<String> applied = new TreeSet<>(graph.ancestors(known));
+        state.latestHistory().forEach((id, entry) -> {
+            if (graph.contains(id) && !entry.failed() && !"downgrade".equals(entry.direction())) {
+                applied.addAll(graph.ancestors(Set.of(id)));
+            }
+        });
+        return applied;
+    }
+
+    /**
+     * Whether the database is ahead of these scripts: it holds revisions they do not define (a
+     * newer release applied them, as in a rolling deploy) and every revision they define is applied.
+     */
+    public boolean ahead(DatabaseState state) {
+        return !unknownRows(state).isEmpty()
+                && appliedKnownRevisions(state).containsAll(catalog.graph().ancestors(catalog.graph().heads()));
+    }
+
+    /** Version rows that name revisions none of the scripts define: wrong locations, or an older checkout. */
+    public void requireKnownRows(DatabaseState state) {
+        Set<String> unknown = unknownRows(state);
         if (!unknown.isEmpty()) {
             throw new BadInputException("The database is at revision(s) " + String.join(", ", unknown)
                     + ", which none of the " + catalog.scripts().size() + " scripts defines. Check the script locations,"
@@ -36,9 +69,10 @@ public final class StateCheck {
 
     /** Applied revisions whose upgrade section changed since it ran. */
     public List<RevisionScript> drifted(DatabaseState state) {
-        RevisionGraph graph = catalog.graph();
         List<RevisionScript> drifted = new ArrayList<>();
-        for (String id : graph.ancestors(state.rows())) {
+        Set<String> applied = unknownRows(state).isEmpty() ? catalog.graph().ancestors(state.rows())
+                : appliedKnownRevisions(state);
+        for (String id : applied) {
             HistoryEntry entry = state.latestHistory().get(id);
             if (entry == null || entry.failed() || entry.checksum() == null || "downgrade".equals(entry.direction())) {
                 continue;
@@ -49,6 +83,21 @@ public final class StateCheck {
             }
         }
         return drifted;
+    }
+
+    /**
+     * The stamp that keeps the database where it is: stamping the edited revision itself would
+     * move the version rows back when the database is past it.
+     */
+    private String stampInPlace(DatabaseState state) {
+        Set<String> rows = state.rows();
+        if (rows.size() == 1) {
+            return "`stamp " + rows.iterator().next() + "`";
+        }
+        if (rows.equals(catalog.graph().heads())) {
+            return "`stamp heads`";
+        }
+        return "a stamp to the database's current revisions (" + String.join(", ", new TreeSet<>(rows)) + ")";
     }
 
     /** Fails when an applied revision's script was edited; {@code stamp} is the way to accept the edit. */
@@ -64,8 +113,9 @@ public final class StateCheck {
             ids.add(script.id());
             message.append(i == 0 ? "" : "; ").append(script.id()).append(" (").append(script.source()).append(')');
         }
-        message.append(". Restore the script, or accept the change with `stamp ").append(drifted.get(0).id())
-                .append("` (it records the new checksum), or turn the check off (validate-checksums=false).");
+        message.append(". Restore the script, or accept the change with ").append(stampInPlace(state))
+                .append(" (it records the new checksum without moving the database), or turn the check off"
+                        + " (validate-checksums=false).");
         throw new ChecksumMismatchException(ids, message.toString());
     }
 }

@@ -62,7 +62,7 @@ final class StepRunner {
             }
             try {
                 for (int i = 0; i < statements.size(); i++) {
-                    execute(session, step, script, statements.get(i), i, statements.size());
+                    execute(session, step, script, statements.get(i), i, statements.size(), insideOuterTransaction);
                 }
                 bookkeeping(session, step, script, HistoryEntry.SUCCESS, millisSince(started), statements.size());
                 if (!insideOuterTransaction) {
@@ -76,12 +76,12 @@ final class StepRunner {
             }
             return statements.size();
         }
-        int done = resumePoint(step, script, statements.size());
+        int done = resumePoint(step, script, statements);
         for (int i = done; i < statements.size(); i++) {
             try {
-                execute(session, step, script, statements.get(i), i, statements.size());
+                execute(session, step, script, statements.get(i), i, statements.size(), false);
             } catch (MigrationFailedException e) {
-                recordFailure(session, step, script, millisSince(started), i);
+                recordFailure(session, step, script, millisSince(started), statements.subList(0, i));
                 throw e;
             }
         }
@@ -133,11 +133,13 @@ final class StepRunner {
     }
 
     private static void execute(Session session, Step step, RevisionScript script, SqlStatement statement, int index,
-            int count) {
+            int count, boolean insideOuterTransaction) {
         try {
             session.execute(statement.sql());
         } catch (DatabaseException e) {
-            String ran = session.dialect().transactionalDdl() && script.transactional()
+            String ran = insideOuterTransaction
+                    ? "The whole run was one transaction and was rolled back: no revision of it stays applied."
+                    : session.dialect().transactionalDdl() && script.transactional()
                     ? "The revision was rolled back; earlier revisions stay applied."
                     : index == 0 ? "No statement of it had run."
                             : "Statements 1 to " + index + " of " + count + " ran and stayed (this database commits"
@@ -152,22 +154,33 @@ final class StepRunner {
 
     /**
      * Where a revision that failed part-way in an earlier run goes on: after the statements that
-     * ran, if the script is unchanged; otherwise nobody can tell what ran, so the run stops.
+     * ran, if those are unchanged (the failed row holds their checksum, so fixing the statement
+     * that failed, or any later one, is fine); otherwise nobody can tell what ran, so the run stops.
      */
-    private int resumePoint(Step step, RevisionScript script, int count) {
+    private int resumePoint(Step step, RevisionScript script, List<SqlStatement> statements) {
         HistoryEntry last = latestHistory.get(script.id());
         String direction = Command.direction(step.kind());
         if (last == null || !last.failed() || !direction.equals(last.direction()) || last.statements() == null) {
             return 0;
         }
-        if (!sectionChecksum(step, script).equals(last.checksum())) {
+        int ran = last.statements();
+        if (ran > statements.size() || !checksumOf(statements.subList(0, ran)).equals(last.checksum())) {
             throw new BadInputException("Revision " + script.id() + " (" + script.source() + ") failed part-way in an "
-                    + "earlier run after " + last.statements() + " statement(s) of its " + direction + ", and its script "
-                    + "has changed since, so migrator cannot tell which statements ran. Bring the database to the end "
+                    + "earlier run after " + ran + " statement(s) of its " + direction + ", and those statements "
+                    + "have changed since, so migrator cannot tell what ran. Bring the database to the end "
                     + "of the revision by hand and run `stamp " + script.id() + "`, or undo those statements and delete "
                     + "history row " + last.id() + " of " + tables.qualifiedHistoryTable() + ".");
         }
-        return Math.min(last.statements(), count);
+        return ran;
+    }
+
+    /** The checksum a failed row records: of the statements that ran, as they were split. */
+    static String checksumOf(List<SqlStatement> statements) {
+        StringBuilder text = new StringBuilder();
+        for (SqlStatement statement : statements) {
+            text.append(statement.sql().strip()).append("\n;\n");
+        }
+        return Checksums.sha256(text.toString());
     }
 
     private static String sectionChecksum(Step step, RevisionScript script) {
@@ -176,11 +189,10 @@ final class StepRunner {
                 : script.checksum();
     }
 
-    private void recordFailure(Session session, Step step, RevisionScript script, long millis, int statementsRun) {
+    private void recordFailure(Session session, Step step, RevisionScript script, long millis, List<SqlStatement> ran) {
         try {
             session.execute(tables.insertHistory(script.id(), Command.direction(step.kind()), HistoryEntry.FAILED,
-                    sectionChecksum(step, script), script.message(), session.timesSteps() ? millis : null,
-                    statementsRun));
+                    checksumOf(ran), script.message(), session.timesSteps() ? millis : null, ran.size()));
         } catch (DatabaseException e) {
             // The failure itself is what the user needs to see; the missing row is logged with it.
             System.getLogger(StepRunner.class.getName()).log(System.Logger.Level.WARNING,

@@ -168,7 +168,8 @@ abstract class EngineSuite {
         scripts.add("b", List.of("a"), "INSERT INTO missing VALUES (1);", "SELECT 1;");
         try (TestDatabase db = TestDatabase.create(kind)) {
             assertThatThrownBy(() -> migrator(db, MigratorConfig.builder().transactionPerMigration(false)).upgrade("heads"))
-                    .isInstanceOf(MigrationFailedException.class);
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("no revision of it stays applied");
             assertThat(db.tableNames()).doesNotContain("t_a");
             assertThat(versionRows(db)).isEmpty();
         }
@@ -197,6 +198,49 @@ abstract class EngineSuite {
             assertThat(migrator(db).upgrade("heads").stepsRun()).isEqualTo(1);
             assertThat(db.tableNames()).contains("t_b1", "t_b2");
             assertThat(versionRows(db)).containsExactly("b");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"MARIADB", "H2"})
+    void fixingTheFailedStatementResumesButEditingOneThatRanStops(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.table("a");
+        Path b = scripts.add("b", List.of("a"), "CREATE TABLE t_b1 (id int);\nCREATE TABLE t_b2 AS SELECT id FROM blocker;",
+                "DROP TABLE t_b2;\nDROP TABLE t_b1;");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(MigrationFailedException.class);
+
+            // Editing the statement that ran: nobody can tell what ran, so nothing runs.
+            String original = Files.readString(b);
+            Files.writeString(b, original.replace("CREATE TABLE t_b1 (id int)", "CREATE TABLE t_b1 (id bigint)"));
+            assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("those statements have changed");
+            assertThat(db.tableNames()).doesNotContain("t_b2");
+
+            // Fixing the statement that failed is what the error asked for: the run resumes there.
+            Files.writeString(b, original.replace("SELECT id FROM blocker", "SELECT id FROM t_b1"));
+            assertThat(migrator(db).upgrade("heads").stepsRun()).isEqualTo(1);
+            assertThat(db.tableNames()).contains("t_b1", "t_b2");
+            assertThat(versionRows(db)).containsExactly("b");
+            assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void theDriftMessageStampsWhereTheDatabaseIsNotTheEditedRevision(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        Path a = scripts.table("a");
+        scripts.table("b", "a");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            migrator(db).upgrade("heads");
+            Files.writeString(a, Files.readString(a).replace("(id int)", "(id bigint)"));
+            assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(ChecksumMismatchException.class)
+                    .hasMessageContaining("`stamp b`");
+            migrator(db).stamp("b", false);
+            assertThat(versionRows(db)).containsExactly("b");
+            assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
         }
     }
 
@@ -318,10 +362,31 @@ abstract class EngineSuite {
             migrator(db).upgrade("heads");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
             assertThat(migrator(db).status().drifted()).isEmpty();
-            execute(db, "UPDATE " + quoted(db, "migrator_version") + " SET version_num = 'zzz'");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void anOlderReleaseBootsAgainstADatabaseANewerOneMigrated(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = branchAndMerge();
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            scripts.table("n", "m"); // the newer release's revision
+            migrator(db).upgrade("heads");
+            Files.delete(dir.resolve("n_revision.sql")); // the older release, during a rolling deploy or a rollback
+            MigrationStatus ahead = migrator(db).status();
+            assertThat(ahead.state()).isEqualTo(MigrationStatus.State.AHEAD);
+            assertThat(ahead.pending()).isEmpty();
+            assertThat(ahead.current()).containsExactly("n");
+            RunResult result = migrator(db).upgrade("heads");
+            assertThat(result.stepsRun()).isZero();
+            assertThat(versionRows(db)).containsExactly("n");
+
+            // A revision of the older release that never ran: the graph cannot be guessed.
+            scripts.table("x", "m");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.DIVERGED);
             assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("zzz");
+                    .hasMessageContaining("n");
+            assertThat(db.tableNames()).doesNotContain("t_x");
         }
     }
 }

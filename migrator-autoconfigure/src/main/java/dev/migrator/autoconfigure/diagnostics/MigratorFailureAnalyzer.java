@@ -28,8 +28,8 @@ final class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorExce
     static String action(MigratorException cause) {
         if (cause instanceof MigrationFailedException failed) {
             return "Fix the statement at " + failed.source() + (failed.line() > 0 ? ":" + failed.line() : "")
-                    + " (revision " + failed.revision() + ") and restart; revisions applied before it stay applied,"
-                    + " and the next start resumes with " + failed.revision() + "." + SKIP;
+                    + " (revision " + failed.revision() + ") and restart: the message above says what was rolled back"
+                    + " and what stayed applied, and the next start goes on from there." + SKIP;
         }
         if (cause instanceof ChecksumMismatchException drift) {
             return "Restore the applied script(s) " + String.join(", ", drift.revisions()) + " as they were when they "
