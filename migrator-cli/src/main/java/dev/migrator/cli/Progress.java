@@ -4,7 +4,9 @@ import dev.migrator.engine.Command;
 import dev.migrator.engine.MigrationListener;
 import dev.migrator.error.MigratorException;
 import dev.migrator.plan.Step;
-import dev.migrator.plan.StepKind;
+import dev.migrator.plan.VersionChange;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 
 /**
@@ -23,11 +25,25 @@ final class Progress implements MigrationListener {
     public void stepStarting(Step step) {
         var revision = step.revision();
         String parents = revision.parents().isEmpty() ? "<base>" : String.join(", ", revision.parents());
-        String move = step.kind() == StepKind.DOWNGRADE ? revision.id() + " -> " + parents
-                : parents + " -> " + revision.id();
+        String move = switch (step.kind()) {
+            case DOWNGRADE -> revision.id() + " -> " + parents;
+            case UPGRADE -> parents + " -> " + revision.id();
+            case STAMP -> stampMove(step.versionChange()); // a stamp jumps: the graph parent is not where it came from
+        };
         out.println("Running " + Command.direction(step.kind()) + " " + move
                 + (revision.message().isEmpty() ? "" : ", " + revision.message()));
         out.flush();
+    }
+
+    private static String stampMove(VersionChange change) {
+        List<String> from = new ArrayList<>(change.deletes());
+        List<String> to = new ArrayList<>(change.inserts());
+        change.updates().forEach(update -> {
+            from.add(update.from());
+            to.add(update.to());
+        });
+        return (from.isEmpty() ? "<base>" : String.join(", ", from)) + " -> "
+                + (to.isEmpty() ? "<base>" : String.join(", ", to));
     }
 
     @Override

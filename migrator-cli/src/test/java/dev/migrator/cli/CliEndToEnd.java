@@ -151,7 +151,8 @@ abstract class CliEndToEnd {
             assertThat(versionRows(db)).isEmpty();
             assertThat(db.tableNames()).containsExactly("migrator_history", "migrator_version");
 
-            assertThat(ok(cli(db, scripts, "stamp", "heads")).out()).contains("Stamped to " + mId);
+            assertThat(ok(cli(db, scripts, "stamp", "heads")).out()).contains("Stamped to " + mId)
+                    .contains("Running stamp <base> -> " + mId);
             assertThat(versionRows(db)).containsExactly(mId);
             assertThat(db.tableNames()).doesNotContain("account");
             ok(cli(db, scripts, "stamp", "base"));

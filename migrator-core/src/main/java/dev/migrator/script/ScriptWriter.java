@@ -48,7 +48,8 @@ public final class ScriptWriter {
     public String render(NewScript script) {
         StringBuilder out = new StringBuilder();
         out.append("-- migrator:revision ").append(script.id()).append('\n');
-        out.append("-- migrator:down ").append(String.join(", ", script.parents())).append('\n');
+        out.append("-- migrator:down").append(script.parents().isEmpty() ? "" : " " + String.join(", ", script.parents()))
+                .append('\n');
         out.append("-- migrator:message ").append(script.message().replaceAll("\\s+", " ").trim()).append('\n');
         if (!script.branchLabels().isEmpty()) {
             out.append("-- migrator:branch-labels ").append(String.join(", ", script.branchLabels())).append('\n');

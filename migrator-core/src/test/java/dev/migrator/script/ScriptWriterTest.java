@@ -52,7 +52,7 @@ class ScriptWriterTest {
     @Test
     void baseRevisionHasAnEmptyDownLine() {
         String text = writer.render(new NewScript("a", List.of(), "first", List.of(), List.of()));
-        assertThat(text).contains("-- migrator:down \n");
+        assertThat(text).contains("-- migrator:down\n");
         assertThat(ScriptParser.parse(text, "x").parents()).isEmpty();
     }
 
