@@ -1,6 +1,7 @@
 package dev.migrator.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.Migrator;
 import dev.migrator.reactive.ReactiveMigrator;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +40,25 @@ class MigratorR2dbcAutoConfigurationTests {
                 assertThat(db.tableNames()).contains("note", "tag", "migrator_version", "migrator_history");
                 assertThat(context.getBean(ReactiveMigrator.class).current().block()).isEqualTo(HEADS);
             });
+        }
+    }
+
+    @Test
+    void migratesMariaDbOverR2dbcWithNoJdbcDriverOrPoolOnTheClasspath() {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+            // Spring's JDBC support, HikariCP and every JDBC driver hidden (Boot's JDBC module stays: its
+            // spring.factories entries cannot be hidden): a WebFlux service with only R2DBC migrates.
+            contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.jdbc.", "com.zaxxer.hikari.",
+                    "org.postgresql.", "org.mariadb.jdbc.", "org.h2."))
+                    .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.phase=initialization")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(ReactiveMigrator.class)
+                                .doesNotHaveBean(DataSource.class).doesNotHaveBean(MigratorStartupRunner.class);
+                        assertThatThrownBy(() -> context.getClassLoader().loadClass("org.mariadb.jdbc.Driver"))
+                                .isInstanceOf(ClassNotFoundException.class);
+                        assertThat(db.tableNames()).contains("note", "tag", "migrator_version", "migrator_history");
+                        assertThat(context.getBean(ReactiveMigrator.class).current().block()).isEqualTo(HEADS);
+                    });
         }
     }
 
