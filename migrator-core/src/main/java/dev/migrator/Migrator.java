@@ -29,6 +29,7 @@ import dev.migrator.session.OfflineSession;
 import dev.migrator.session.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -218,9 +219,14 @@ public final class Migrator {
                 unknown = true;
             }
         }
+        // A newer release's instance may have migrated past these heads (a rolling deploy): its version
+        // row names a revision these scripts lack, and only the history table shows ours were applied.
+        Set<String> appliedPerHistory = unknown ? appliedPerHistory(graph, state) : Set.of();
         List<Revision> pending = new ArrayList<>();
         for (Step step : new Planner(graph).upgrade(known, "heads").steps()) {
-            pending.add(step.revision());
+            if (!appliedPerHistory.contains(step.revision().id())) {
+                pending.add(step.revision());
+            }
         }
         List<Revision> driftedRevisions = new StateCheck(catalog).drifted(
                 new DatabaseState(true, true, known, state.latestHistory())).stream()
@@ -235,6 +241,17 @@ public final class Migrator {
             summary = pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
         }
         return new MigrationStatus(state.rows(), graph.heads(), summary, pending, driftedRevisions);
+    }
+
+    /** Known revisions whose newest history row is a successful upgrade. */
+    private static Set<String> appliedPerHistory(RevisionGraph graph, DatabaseState state) {
+        Set<String> applied = new HashSet<>();
+        state.latestHistory().forEach((revision, entry) -> {
+            if (graph.contains(revision) && !entry.failed() && "upgrade".equals(entry.direction())) {
+                applied.add(revision);
+            }
+        });
+        return applied;
     }
 
     private Engine engine(Dialect dialect) {

@@ -35,9 +35,13 @@ public record MigrationStatus(Set<String> current, Set<String> heads, State stat
         UP_TO_DATE,
         /** Revisions of the scripts wait to be applied. */
         PENDING,
-        /** The database holds revisions the scripts do not define (an older checkout or wrong locations). */
+        /**
+         * The database holds revisions the scripts do not define, and every revision they do define is
+         * applied (by the version rows or, past them, by the history table): a newer release already
+         * migrated it, or this checkout is older.
+         */
         AHEAD,
-        /** Both: unknown revisions applied and known ones pending, or edited applied revisions. */
+        /** Unknown revisions applied and known ones pending, or applied revisions whose scripts were edited. */
         DIVERGED;
 
         /** The name used in JSON and endpoints: {@code up-to-date}, {@code pending}, ... */

@@ -318,10 +318,33 @@ abstract class EngineSuite {
             migrator(db).upgrade("heads");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
             assertThat(migrator(db).status().drifted()).isEmpty();
+            // Every known revision is applied per the history, so an unknown row reads as a newer release's.
             execute(db, "UPDATE " + quoted(db, "migrator_version") + " SET version_num = 'zzz'");
-            assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.DIVERGED);
+            assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.AHEAD);
             assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(BadInputException.class)
                     .hasMessageContaining("zzz");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void statusTellsAheadWhenANewerReleaseMigratedPastTheHeads(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.table("a");
+        scripts.table("b", "a");
+        Path newer = scripts.table("c", "b");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            migrator(db).upgrade("heads");
+            Files.delete(newer); // this instance runs the release before c
+            MigrationStatus ahead = migrator(db).status();
+            assertThat(ahead.state()).isEqualTo(MigrationStatus.State.AHEAD);
+            assertThat(ahead.pending()).isEmpty();
+            assertThat(ahead.current()).containsExactly("c");
+
+            scripts.table("e", "b"); // a revision of its own that the database never saw
+            MigrationStatus diverged = migrator(db).status();
+            assertThat(diverged.state()).isEqualTo(MigrationStatus.State.DIVERGED);
+            assertThat(diverged.pending()).extracting(Revision::id).containsExactly("e");
         }
     }
 }
