@@ -156,6 +156,12 @@ public final class Migrator {
         });
     }
 
+    /** The database's dialect: the configured one, or the one the connection's URL names (which opens a session). */
+    public Dialect dialect() {
+        String configured = config.dialect();
+        return configured != null ? Dialects.byName(configured) : online(Session::dialect);
+    }
+
     /** The scripts and their graph, as the dialect sees them ({@code {vendor}} locations); no database. */
     public ScriptCatalog scripts(Dialect dialect) {
         return catalog(dialect);
@@ -189,7 +195,8 @@ public final class Migrator {
         try (OfflineSession session = new OfflineSession(dialect)) {
             session.comment("migrator " + command.name().toLowerCase(java.util.Locale.ROOT) + " to " + target
                     + " for " + dialect.name() + ", from " + (start.rows().isEmpty() ? "base" : start.rows()));
-            Engine engine = new Engine(catalog, config, listener);
+            // Listeners follow runs against a database; rendering a script applies nothing.
+            Engine engine = new Engine(catalog, config, MigrationListener.NONE);
             // Offline scripts run in the DBA's session: its default schema, unless one is configured.
             String schemaSql = session.schemaReference();
             BookkeepingTables tables = config.schema() != null || schemaSql == null
