@@ -2,6 +2,7 @@ package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+import dev.migrator.autoconfigure.MigratorR2dbcAutoConfiguration;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.testing.TestDatabase;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +39,16 @@ public final class ActuateTestSupport {
                 .withConfiguration(AutoConfigurations.of(autoConfigurations))
                 .withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
                         "spring.datasource.password=" + db.password(), "migrator.phase=initialization");
+    }
+
+    /** The R2DBC auto-configuration on {@code db} (no DataSource), migrating during refresh, plus {@code autoConfigurations}. */
+    public static ApplicationContextRunner migratedOverR2dbcDuringRefresh(TestDatabase db,
+            Class<?>... autoConfigurations) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class,
+                        MigratorR2dbcAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(autoConfigurations))
+                .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.phase=initialization");
     }
 
     /** Upgrades {@code db} to the heads of the given classpath locations, as another release would. */

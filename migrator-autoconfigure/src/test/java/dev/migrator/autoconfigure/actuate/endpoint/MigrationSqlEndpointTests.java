@@ -3,19 +3,16 @@ package dev.migrator.autoconfigure.actuate.endpoint;
 import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.NOTE;
 import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.TAG;
 import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.migratedDuringRefresh;
+import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.migratedOverR2dbcDuringRefresh;
 import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.Migrator;
-import dev.migrator.autoconfigure.MigratorAutoConfiguration;
-import dev.migrator.autoconfigure.MigratorR2dbcAutoConfiguration;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** {@code /actuator/migrationsql}: only when enabled, the script for a range, a 400 for a bad one, no writes. */
@@ -96,12 +93,8 @@ class MigrationSqlEndpointTests {
     @Test
     void worksOverR2dbc() {
         try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-            new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class,
-                            MigratorAutoConfiguration.class, MigratorR2dbcAutoConfiguration.class,
-                            MigratorEndpointAutoConfiguration.class))
-                    .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.on-startup=none", EXPOSED,
-                            ENABLED)
+            migratedOverR2dbcDuringRefresh(db, MigratorEndpointAutoConfiguration.class)
+                    .withPropertyValues("migrator.on-startup=none", EXPOSED, ENABLED)
                     .run(context -> {
                         MigrationSqlEndpoint endpoint = context.getBean(MigrationSqlEndpoint.class);
                         assertThat(endpoint.script(null, null).getBody()).contains("CREATE TABLE note", TAG);

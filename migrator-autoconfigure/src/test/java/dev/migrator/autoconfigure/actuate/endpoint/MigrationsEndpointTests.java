@@ -6,12 +6,11 @@ import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.SIDE;
 import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.TAG;
 import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.json;
 import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.migratedDuringRefresh;
+import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.migratedOverR2dbcDuringRefresh;
 import static dev.migrator.autoconfigure.actuate.ActuateTestSupport.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.Migrator;
-import dev.migrator.autoconfigure.MigratorAutoConfiguration;
-import dev.migrator.autoconfigure.MigratorR2dbcAutoConfiguration;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -120,11 +118,7 @@ class MigrationsEndpointTests {
     @Test
     void worksOverR2dbc() {
         try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
-            new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class,
-                            MigratorAutoConfiguration.class, MigratorR2dbcAutoConfiguration.class,
-                            MigratorEndpointAutoConfiguration.class))
-                    .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.phase=initialization", EXPOSED)
+            migratedOverR2dbcDuringRefresh(db, MigratorEndpointAutoConfiguration.class).withPropertyValues(EXPOSED)
                     .run(context -> {
                         assertThat(context).hasNotFailed().hasSingleBean(MigrationsEndpoint.class);
                         assertThat(migrator(context, "migrator")).containsEntry("current", List.of(TAG))
