@@ -155,6 +155,12 @@ public final class Migrator {
         });
     }
 
+    /** The database's dialect: the configured one, or the one the connection's URL names (which opens a session). */
+    public Dialect dialect() {
+        String configured = config.dialect();
+        return configured != null ? Dialects.byName(configured) : online(Session::dialect);
+    }
+
     /** The scripts and their graph, as the dialect sees them ({@code {vendor}} locations); no database. */
     public ScriptCatalog scripts(Dialect dialect) {
         return catalog(dialect);
@@ -188,7 +194,8 @@ public final class Migrator {
         try (OfflineSession session = new OfflineSession(dialect)) {
             session.comment("migrator " + command.name().toLowerCase(java.util.Locale.ROOT) + " to " + target
                     + " for " + dialect.name() + ", from " + (start.rows().isEmpty() ? "base" : start.rows()));
-            Engine engine = new Engine(catalog, config, listener);
+            // Listeners follow runs against a database; rendering a script applies nothing.
+            Engine engine = new Engine(catalog, config, MigrationListener.NONE);
             // Offline scripts run in the DBA's session: its default schema, unless one is configured.
             String schemaSql = session.schemaReference();
             BookkeepingTables tables = config.schema() != null || schemaSql == null
@@ -209,29 +216,20 @@ public final class Migrator {
 
     private MigrationStatus status(ScriptCatalog catalog, DatabaseState state) {
         RevisionGraph graph = catalog.graph();
-        Set<String> known = new java.util.TreeSet<>();
-        boolean unknown = false;
-        for (String row : state.rows()) {
-            if (graph.contains(row)) {
-                known.add(row);
-            } else {
-                unknown = true;
-            }
-        }
+        StateCheck check = new StateCheck(catalog);
+        boolean unknown = !check.unknownRows(state).isEmpty();
+        // A newer release may have migrated past these heads (a rolling deploy): its version row names
+        // a revision these scripts lack, and only the history table shows which of ours were applied.
+        Set<String> applied = unknown ? check.appliedKnownRevisions(state) : graph.ancestors(state.rows());
         List<Revision> pending = new ArrayList<>();
-        for (Step step : new Planner(graph).upgrade(known, "heads").steps()) {
+        for (Step step : new Planner(graph).upgrade(graph.maximal(applied), "heads").steps()) {
             pending.add(step.revision());
         }
-        List<Revision> driftedRevisions = new StateCheck(catalog).drifted(state).stream()
-                .map(script -> graph.get(script.id())).toList();
+        List<Revision> driftedRevisions = check.drifted(state).stream().map(script -> graph.get(script.id())).toList();
         boolean drifted = !driftedRevisions.isEmpty();
         MigrationStatus.State summary;
         if (unknown) {
-            boolean ahead = new StateCheck(catalog).ahead(state);
-            if (ahead) {
-                pending.clear();
-            }
-            summary = ahead && !drifted ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
+            summary = pending.isEmpty() && !drifted ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
         } else if (drifted) {
             summary = MigrationStatus.State.DIVERGED;
         } else {

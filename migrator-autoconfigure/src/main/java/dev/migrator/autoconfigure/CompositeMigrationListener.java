@@ -49,4 +49,9 @@ final class CompositeMigrationListener implements MigrationListener {
     public void runFinished(RunResult result) {
         listeners.forEach(l -> l.runFinished(result));
     }
+
+    @Override
+    public void runFailed(Command command, RuntimeException failure) {
+        listeners.forEach(l -> l.runFailed(command, failure));
+    }
 }

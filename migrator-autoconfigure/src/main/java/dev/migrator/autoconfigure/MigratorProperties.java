@@ -91,6 +91,8 @@ public class MigratorProperties {
 
     private final OfflineExport offlineExport = new OfflineExport();
 
+    private final Health health = new Health();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -215,6 +217,10 @@ public class MigratorProperties {
         return offlineExport;
     }
 
+    public Health getHealth() {
+        return health;
+    }
+
     /** What migrator does with the database at startup. */
     public enum OnStartup {
         /** Apply every pending revision up to the target. */
@@ -258,6 +264,24 @@ public class MigratorProperties {
 
         public void setOutput(@Nullable Path output) {
             this.output = output;
+        }
+    }
+
+    /** The migrations health contributor. */
+    public static class Health {
+
+        /**
+         * Health status to report while revisions are pending (OUT_OF_SERVICE, DOWN, UP or a custom
+         * status code). A database ahead of the scripts, with nothing pending, is UP.
+         */
+        private String pendingStatus = "OUT_OF_SERVICE";
+
+        public String getPendingStatus() {
+            return pendingStatus;
+        }
+
+        public void setPendingStatus(String pendingStatus) {
+            this.pendingStatus = pendingStatus;
         }
     }
 }

@@ -36,6 +36,7 @@ class MigratorPropertiesTests {
         assertThat(properties.getOfflineExport().isEnabled()).isFalse();
         assertThat(properties.getOfflineExport().getOutput()).isNull();
         assertThat(properties.getUrl()).isNull();
+        assertThat(properties.getHealth().getPendingStatus()).isEqualTo("OUT_OF_SERVICE");
     }
 
     @Test
@@ -55,7 +56,7 @@ class MigratorPropertiesTests {
                 "migrator.phase", "migrator.version-table", "migrator.version-table-schema", "migrator.history-table",
                 "migrator.lock-timeout", "migrator.transaction-per-migration", "migrator.validate-checksums",
                 "migrator.url", "migrator.user", "migrator.password", "migrator.offline-export.enabled",
-                "migrator.offline-export.output");
+                "migrator.offline-export.output", "migrator.health.pending-status");
         Map<String, Object> defaults = new java.util.HashMap<>();
         for (Map<String, Object> property : (List<Map<String, Object>>) metadata.get("properties")) {
             defaults.put((String) property.get("name"), property.get("defaultValue"));
@@ -66,6 +67,7 @@ class MigratorPropertiesTests {
                 .containsEntry("migrator.lock-timeout", "5m")
                 .containsEntry("migrator.on-startup", "upgrade")
                 .containsEntry("migrator.phase", "runner")
-                .containsEntry("migrator.target", "heads");
+                .containsEntry("migrator.target", "heads")
+                .containsEntry("migrator.health.pending-status", "OUT_OF_SERVICE");
     }
 }

@@ -50,6 +50,16 @@ public final class Engine {
      */
     public RunResult run(Session session, StateSource source, BookkeepingTables tables, Command command, String target,
             boolean purge) {
+        try {
+            return runOrThrow(session, source, tables, command, target, purge);
+        } catch (RuntimeException e) {
+            listener.runFailed(command, e);
+            throw e;
+        }
+    }
+
+    private RunResult runOrThrow(Session session, StateSource source, BookkeepingTables tables, Command command,
+            String target, boolean purge) {
         long started = System.nanoTime();
         String schema = tables.schema();
         DatabaseState state = source.read(session, tables);

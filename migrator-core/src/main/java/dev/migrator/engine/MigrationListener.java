@@ -28,4 +28,11 @@ public interface MigrationListener {
 
     default void runFinished(RunResult result) {
     }
+
+    /**
+     * The run stopped with an exception, which the caller gets next: a failed step, a lock timeout,
+     * a bad target, a failed commit. {@link #runStarting} may not have been called.
+     */
+    default void runFailed(Command command, RuntimeException failure) {
+    }
 }

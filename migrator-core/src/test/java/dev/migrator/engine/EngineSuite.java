@@ -389,4 +389,26 @@ abstract class EngineSuite {
             assertThat(db.tableNames()).doesNotContain("t_x");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void statusTellsAheadWhenANewerReleaseMigratedPastTheHeads(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.table("a");
+        scripts.table("b", "a");
+        Path newer = scripts.table("c", "b");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            migrator(db).upgrade("heads");
+            Files.delete(newer); // this instance runs the release before c
+            MigrationStatus ahead = migrator(db).status();
+            assertThat(ahead.state()).isEqualTo(MigrationStatus.State.AHEAD);
+            assertThat(ahead.pending()).isEmpty();
+            assertThat(ahead.current()).containsExactly("c");
+
+            scripts.table("e", "b"); // a revision of its own that the database never saw
+            MigrationStatus diverged = migrator(db).status();
+            assertThat(diverged.state()).isEqualTo(MigrationStatus.State.DIVERGED);
+            assertThat(diverged.pending()).extracting(Revision::id).containsExactly("e");
+        }
+    }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrator.Migrator;
 import dev.migrator.dialect.Dialects;
 import dev.migrator.engine.MigrationStatus;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,19 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Boots the sample on its embedded H2 database, as the README runs it, and uses its API. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class SampleApplicationTests {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @LocalServerPort
-    private int port;
+class SampleApplicationTests extends RunningSample {
 
     @Autowired
     private Migrator migrator;
@@ -54,7 +44,7 @@ class SampleApplicationTests {
 
     @Test
     void theDataMigrationLeftAWelcomeNote() throws Exception {
-        List<Map<String, Object>> notes = getList("/notes");
+        List<Map<String, Object>> notes = client.getList("/notes");
         assertThat(notes).anySatisfy(note -> {
             assertThat(note).containsEntry("title", "Welcome to migrator").containsEntry("pinned", true);
             assertThat(note.get("tags")).isEqualTo(List.of("welcome"));
@@ -63,54 +53,35 @@ class SampleApplicationTests {
 
     @Test
     void notesCanBeCreatedReadAndTagged() throws Exception {
-        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/notes"))
+        HttpResponse<String> created = client.send(HttpRequest.newBuilder(client.uri("/notes"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"  Buy milk \",\"body\":\"2 litres\"}")));
         assertThat(created.statusCode()).isEqualTo(201);
-        Map<String, Object> note = object(created.body());
+        Map<String, Object> note = client.object(created.body());
         long id = ((Number) note.get("id")).longValue();
         assertThat(note).containsEntry("title", "Buy milk").containsEntry("pinned", false);
         assertThat(created.headers().firstValue("Location")).hasValue("/notes/" + id);
 
-        HttpResponse<String> tagged = send(HttpRequest.newBuilder(uri("/notes/" + id + "/tags/Errands"))
+        HttpResponse<String> tagged = client.send(HttpRequest.newBuilder(client.uri("/notes/" + id + "/tags/Errands"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(tagged.statusCode()).isEqualTo(200);
-        assertThat(object(tagged.body()).get("tags")).isEqualTo(List.of("errands"));
+        assertThat(client.object(tagged.body()).get("tags")).isEqualTo(List.of("errands"));
 
-        HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/notes/" + id)).GET());
-        assertThat(object(read.body())).containsEntry("body", "2 litres")
+        HttpResponse<String> read = client.send(HttpRequest.newBuilder(client.uri("/notes/" + id)).GET());
+        assertThat(client.object(read.body())).containsEntry("body", "2 litres")
                 .containsEntry("tags", List.of("errands"));
 
-        assertThat(getList("/tags")).contains(Map.of("name", "errands", "notes", 1),
+        assertThat(client.getList("/tags")).contains(Map.of("name", "errands", "notes", 1),
                 Map.of("name", "welcome", "notes", 1));
     }
 
     @Test
     void unknownNotesAndBadInputAreClientErrors() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(uri("/notes/987654")).GET()).statusCode()).isEqualTo(404);
-        assertThat(send(HttpRequest.newBuilder(uri("/notes/987654/tags/x")).POST(HttpRequest.BodyPublishers.noBody()))
+        assertThat(client.get("/notes/987654").statusCode()).isEqualTo(404);
+        assertThat(client.send(HttpRequest.newBuilder(client.uri("/notes/987654/tags/x"))
+                .POST(HttpRequest.BodyPublishers.noBody()))
                 .statusCode()).isEqualTo(404);
-        assertThat(send(HttpRequest.newBuilder(uri("/notes")).header("Content-Type", "application/json")
+        assertThat(client.send(HttpRequest.newBuilder(client.uri("/notes")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"\"}"))).statusCode()).isEqualTo(400);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> object(String body) {
-        return json.readValue(body, Map.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> getList(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readValue(response.body(), List.class);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }
