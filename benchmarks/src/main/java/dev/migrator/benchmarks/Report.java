@@ -17,7 +17,7 @@ final class Report {
     private static final Map<String, String> TITLES = Map.of(
             "noop", "No-op with N applied (what every boot pays)",
             "apply", "Apply N from empty, one transaction per revision",
-            "offline", "Offline SQL script for N (no database)",
+            "offline", "Offline SQL script for N",
             "plan", "Load and plan (migrator only, no database)");
     private static final Map<String, String> NAMES = Map.of(
             "migrator", "migrator (JDBC)", "migrator-r2dbc", "migrator (R2DBC)", "flyway", "Flyway 12.4.0",
@@ -84,7 +84,7 @@ final class Report {
                 ratioWall = ratio(pairedRatio(scenario, "migrator", Run::wallMs, tool, Run::wallMs));
             }
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s%s | %s | %s | %s | %d/%d |%n",
-                    NAMES.getOrDefault(tool, tool), call, ok.isEmpty() ? "–" : time(median(ok, Run::wallMs)),
+                    name(scenario, tool), call, ok.isEmpty() ? "–" : time(median(ok, Run::wallMs)),
                     ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f MB", median(ok, run -> run.rssKb()) / 1024),
                     ratioCall, psql && !ratioCall.equals("–") ? " ¹" : "", ratioWall,
                     ok.isEmpty() || ok.get(0).connections() < 0 ? "–" : String.valueOf(ok.get(0).connections()),
@@ -95,10 +95,16 @@ final class Report {
             md.append("\n¹ migrator's in-JVM time ÷ psql's whole process (psql's start-up is a few milliseconds).\n");
         }
         if (scenario.equals("offline")) {
-            md.append("\nFlyway has no offline mode in its free edition: n/a. Liquibase runs `updateSQL` against its"
-                    + " offline database (`offline:postgresql`, no connection).\n");
+            md.append("\nFlyway has no offline mode in its free edition: n/a. Liquibase runs `updateSQL` against a"
+                    + " fresh empty database (it reads that its tables are absent and changes nothing); migrator's"
+                    + " offline script connects to nothing.\n");
         }
         md.append('\n');
+    }
+
+    private static String name(String scenario, String tool) {
+        boolean online = scenario.equals("noop") || scenario.equals("apply");
+        return tool.equals("migrator") && !online ? "migrator" : NAMES.getOrDefault(tool, tool);
     }
 
     private void targets(StringBuilder md, Set<String> scenarios) {

@@ -29,6 +29,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One measured run in its own JVM: {@code RunOne <tool> <scenario> <N> <jdbcUrl> <workdir>}.
@@ -63,7 +64,7 @@ public final class RunOne {
         // Liquibase would otherwise report usage to its vendor; no update check exists in liquibase-core
         System.setProperty("liquibase.analytics.enabled", "false");
         // Offline runs get "-" for the URL and load no driver
-        CountingDataSource dataSource = jdbcUrl.startsWith("jdbc:") ? new CountingDataSource(jdbcUrl) : null;
+        @Nullable CountingDataSource dataSource = jdbcUrl.startsWith("jdbc:") ? new CountingDataSource(jdbcUrl) : null;
 
         long t0 = System.nanoTime();
         long steps = switch (tool + " " + scenario) {
@@ -78,7 +79,7 @@ public final class RunOne {
             case "flyway noop", "flyway apply" -> Flyway.configure().dataSource(dataSource)
                     .locations("filesystem:" + scripts).load().migrate().migrationsExecuted;
             case "liquibase noop", "liquibase apply" -> liquibaseUpdate(dataSource, scripts);
-            case "liquibase offline" -> liquibaseUpdateSql(workdir, scripts);
+            case "liquibase offline" -> liquibaseUpdateSql(dataSource, workdir, scripts);
             default -> throw new IllegalArgumentException("no scenario " + scenario + " for " + tool);
         };
         long nanos = System.nanoTime() - t0;
@@ -141,20 +142,38 @@ public final class RunOne {
         return -1; // Liquibase's update reports no count; the driver counts the tables
     }
 
-    /** Liquibase's updateSQL against its offline database (no connection): the state is read from an absent CSV, so empty. */
-    private static long liquibaseUpdateSql(Path workdir, Path scripts) throws Exception {
+    /**
+     * Liquibase's updateSQL: against the given empty database (it reads its tables' absence and changes nothing), or,
+     * with {@code -} for the URL, against its offline database ({@code offline:postgresql}, the state in a CSV file
+     * that starts absent). The driver uses the former: that is how updateSQL is normally run, and the offline
+     * database rewrites its CSV history per changeset, which grows with the square of N.
+     */
+    private static long liquibaseUpdateSql(@Nullable CountingDataSource dataSource, Path workdir, Path scripts)
+            throws Exception {
+        Path out = output(workdir, "liquibase");
+        Connection connection = dataSource == null ? null : dataSource.getConnection();
         Path csv = workdir.resolve("liquibase-offline-changelog.csv");
         Files.deleteIfExists(csv);
-        Path out = output(workdir, "liquibase");
+        Database database = connection != null
+                ? DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection))
+                : null;
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out))) {
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new DirectoryResourceAccessor(scripts)), () -> {
-                new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
-                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.URL_ARG,
-                                "offline:postgresql?outputLiquibaseSql=all&changeLogFile=" + csv)
+                CommandScope updateSql = new CommandScope(UpdateSqlCommandStep.COMMAND_NAME)
                         .addArgumentValue(UpdateSqlCommandStep.CHANGELOG_FILE_ARG, "master.xml")
-                        .setOutput(stream)
-                        .execute();
+                        .setOutput(stream);
+                if (database != null) {
+                    updateSql.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
+                } else {
+                    updateSql.addArgumentValue(DbUrlConnectionArgumentsCommandStep.URL_ARG,
+                            "offline:postgresql?outputLiquibaseSql=all&changeLogFile=" + csv);
+                }
+                updateSql.execute();
             });
+        } finally {
+            if (database != null) {
+                database.close();
+            }
         }
         return -1;
     }
