@@ -128,11 +128,23 @@ public final class Driver {
                 }
             }
         }
+        // For comparison, not counted: load and plan once the JIT has seen it (5 untimed repeats first, same JVM)
+        double planWarmMs = Double.NaN;
+        if (scenarios.contains("plan")) {
+            Outcome warm = execute(MIGRATOR, "plan-warm", null, planSize);
+            String problem = warm.problem != null ? warm.problem : check("plan", MIGRATOR, null, planSize, warm);
+            if (problem == null) {
+                planWarmMs = warm.callMs;
+                log("plan    JIT-warm  %-14s call %6.0f ms (not counted)", MIGRATOR, planWarmMs);
+            } else {
+                log("plan-warm failed (not counted): %s%n%s", problem, tail(warm.log));
+            }
+        }
         for (String template : templates.values()) {
             drop(template);
         }
         Duration took = Duration.between(start, Instant.now());
-        String report = new Report(n, rounds, warmup, planSize, runs, machine(loadBefore, loadAverage(), took))
+        String report = new Report(n, rounds, warmup, planSize, planWarmMs, runs, machine(loadBefore, loadAverage(), took))
                 .markdown();
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);

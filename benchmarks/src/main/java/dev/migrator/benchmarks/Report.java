@@ -27,14 +27,16 @@ final class Report {
     private final int rounds;
     private final int warmup;
     private final int planSize;
+    private final double planWarmMs;
     private final List<Run> runs;
     private final Map<String, String> machine;
 
-    Report(int n, int rounds, int warmup, int planSize, List<Run> runs, Map<String, String> machine) {
+    Report(int n, int rounds, int warmup, int planSize, double planWarmMs, List<Run> runs, Map<String, String> machine) {
         this.n = n;
         this.rounds = rounds;
         this.warmup = warmup;
         this.planSize = planSize;
+        this.planWarmMs = planWarmMs;
         this.runs = runs;
         this.machine = machine;
     }
@@ -93,6 +95,11 @@ final class Report {
         }
         if (tools(scenario).contains("psql")) {
             md.append("\n¹ migrator's in-JVM time ÷ psql's whole process (psql's start-up is a few milliseconds).\n");
+        }
+        if (scenario.equals("plan") && !Double.isNaN(planWarmMs)) {
+            md.append(String.format(Locale.ROOT, "%nIn-JVM is the first call in a fresh JVM, what a boot pays. For"
+                    + " comparison, one extra run (not counted) timed the same call after five untimed repeats in its"
+                    + " JVM (JIT warm): %s.%n", time(planWarmMs)));
         }
         if (scenario.equals("offline")) {
             md.append("\nFlyway has no offline mode in its free edition: n/a. Liquibase runs `updateSQL` against a"

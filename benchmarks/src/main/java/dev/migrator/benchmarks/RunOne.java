@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * Scenarios: {@code noop} (migrate with everything applied), {@code apply} (migrate from empty),
  * {@code offline} (the SQL script for N revisions, no database), {@code plan} (migrator: load the N
  * scripts and plan {@code heads}, no database), {@code select1} (the baseline: one connection,
- * {@code select 1}). Scripts are read from {@code <workdir>/n<N>/<tool>} (written there if missing).
+ * {@code select 1}); {@code plan-warm} is plan after five untimed repeats in the same JVM (JIT warm: not what a
+ * boot pays, for comparison). Scripts are read from {@code <workdir>/n<N>/<tool>} (written there if missing).
  *
  * <p>Prints one line {@code RESULT tool=... scenario=... n=... call_ms=... steps=... connections=...
  * classes=...}. {@code call_ms} is the in-JVM time of the tool's call alone: from building the tool's
@@ -66,6 +67,11 @@ public final class RunOne {
         // Offline runs get "-" for the URL and load no driver
         @Nullable CountingDataSource dataSource = jdbcUrl.startsWith("jdbc:") ? new CountingDataSource(jdbcUrl) : null;
 
+        if (scenario.equals("plan-warm")) {
+            for (int i = 0; i < 5; i++) {
+                plan(scripts);
+            }
+        }
         long t0 = System.nanoTime();
         long steps = switch (tool + " " + scenario) {
             case "baseline select1" -> selectOne(dataSource);
@@ -75,7 +81,7 @@ public final class RunOne {
                     .upgrade("heads").stepsRun();
             case "migrator offline" -> write(workdir, tool, Migrator.offline(config(scripts))
                     .script(Dialects.byName("postgresql"), Command.UPGRADE, "base:heads"));
-            case "migrator plan" -> plan(scripts);
+            case "migrator plan", "migrator plan-warm" -> plan(scripts);
             case "flyway noop", "flyway apply" -> Flyway.configure().dataSource(dataSource)
                     .locations("filesystem:" + scripts).load().migrate().migrationsExecuted;
             case "liquibase noop", "liquibase apply" -> liquibaseUpdate(dataSource, scripts);

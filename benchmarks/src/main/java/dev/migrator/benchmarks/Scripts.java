@@ -24,11 +24,6 @@ final class Scripts {
         return sql;
     }
 
-    /** How many of N revisions create an index: the check counts tables, so this is for the reader. */
-    static int indexes(int n) {
-        return n / 10;
-    }
-
     /** Flyway: {@code V<i>__t<i>.sql}, one versioned migration per revision. */
     static void flyway(Path dir, int n) throws IOException {
         Files.createDirectories(dir);
