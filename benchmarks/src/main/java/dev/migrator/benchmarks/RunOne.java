@@ -152,7 +152,7 @@ public final class RunOne {
      * Liquibase's updateSQL: against the given empty database (it reads its tables' absence and changes nothing), or,
      * with {@code -} for the URL, against its offline database ({@code offline:postgresql}, the state in a CSV file
      * that starts absent). The driver uses the former: that is how updateSQL is normally run, and the offline
-     * database rewrites its CSV history per changeset, which grows with the square of N.
+     * database took about twice as long at N = 1,000 (docs/performance.md).
      */
     private static long liquibaseUpdateSql(@Nullable CountingDataSource dataSource, Path workdir, Path scripts)
             throws Exception {
