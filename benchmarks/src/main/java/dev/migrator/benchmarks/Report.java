@@ -225,6 +225,7 @@ final class Report {
         if (Double.isNaN(ratio)) {
             return "–";
         }
-        return ratio < 0.1 ? String.format(Locale.ROOT, "%.3f", ratio) : String.format(Locale.ROOT, "%.2f", ratio);
+        // three decimals below 1, so that a ratio just over a limit such as 0.1 never prints as the limit itself
+        return ratio < 1 ? String.format(Locale.ROOT, "%.3f", ratio) : String.format(Locale.ROOT, "%.2f", ratio);
     }
 }
