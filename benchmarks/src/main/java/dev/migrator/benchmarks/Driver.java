@@ -1,0 +1,528 @@
+package dev.migrator.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs every scenario, each measured run in its own JVM ({@link RunOne}) or psql process on a freshly
+ * created database, the tools alternating run by run, and writes the markdown report.
+ *
+ * <p>{@code Driver [N] [rounds] [--warmup W] [--scenarios noop,apply,offline,plan] [--plan-size 10000]
+ * [--work DIR] [--out FILE] [--pg-host H] [--pg-port P] [--pg-user U]}. Extra JVM options for the
+ * measured JVMs come from the environment variable {@code BENCH_JAVA_OPTS} (none by default).
+ */
+public final class Driver {
+
+    private static final Pattern RESULT = Pattern.compile(
+            "^RESULT tool=(\\S+) scenario=(\\S+) n=(\\d+) call_ms=([0-9.]+) steps=(-?\\d+) connections=(-?\\d+) "
+                    + "classes=(\\d+)$", Pattern.MULTILINE);
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE t\\d+ ");
+
+    private static final String MIGRATOR = "migrator";
+    private static final String R2DBC = "migrator-r2dbc";
+    private static final String FLYWAY = "flyway";
+    private static final String LIQUIBASE = "liquibase";
+    private static final String PSQL = "psql";
+    private static final String BASELINE = "baseline";
+
+    /** The tools of each scenario, in the order they alternate within a round. */
+    private static final Map<String, List<String>> TOOLS = new LinkedHashMap<>();
+
+    static {
+        TOOLS.put("noop", List.of(MIGRATOR, R2DBC, FLYWAY, LIQUIBASE, BASELINE));
+        TOOLS.put("apply", List.of(MIGRATOR, R2DBC, FLYWAY, LIQUIBASE, PSQL));
+        TOOLS.put("offline", List.of(MIGRATOR, LIQUIBASE));
+        TOOLS.put("plan", List.of(MIGRATOR));
+    }
+
+    private final int n;
+    private final int rounds;
+    private final int warmup;
+    private final int planSize;
+    private final Set<String> scenarios;
+    private final Path work;
+    private final Path out;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final List<String> javaOpts;
+    private final String prefix = "mbench_" + ProcessHandle.current().pid() + "_";
+    private final Set<String> databases = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final boolean gnuTime;
+    private final List<Run> runs = new ArrayList<>();
+    private int sequence;
+    private boolean failed;
+
+    private Driver(Map<String, String> options, List<String> positional) {
+        n = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 1000;
+        rounds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 5;
+        warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
+        planSize = Integer.parseInt(options.getOrDefault("plan-size", "10000"));
+        scenarios = new LinkedHashSet<>(Arrays.asList(options.getOrDefault("scenarios", "noop,apply,offline,plan")
+                .split(",")));
+        work = Path.of(options.getOrDefault("work", "benchmarks/target/bench-work")).toAbsolutePath();
+        out = Path.of(options.getOrDefault("out", "benchmarks/target/results.md")).toAbsolutePath();
+        host = options.getOrDefault("pg-host", "127.0.0.1");
+        port = Integer.parseInt(options.getOrDefault("pg-port", "5432"));
+        user = options.getOrDefault("pg-user", "postgres");
+        String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").trim();
+        javaOpts = opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
+        gnuTime = probeGnuTime();
+        for (String scenario : scenarios) {
+            if (!TOOLS.containsKey(scenario)) {
+                throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + TOOLS.keySet());
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        Driver driver = new Driver(options, positional);
+        Runtime.getRuntime().addShutdownHook(new Thread(driver::dropLeftovers));
+        int exit = driver.run();
+        System.exit(exit);
+    }
+
+    private int run() throws Exception {
+        Instant start = Instant.now();
+        String loadBefore = loadAverage();
+        log("N=%d, %d warm-up + %d counted rounds, scenarios %s; work dir %s; peak RSS from %s", n, warmup, rounds,
+                scenarios, work, gnuTime ? "/usr/bin/time -f %M" : "VmHWM polled from /proc");
+        prepareScripts();
+        Map<String, String> templates = new LinkedHashMap<>();
+        if (scenarios.contains("noop")) {
+            templates = noopTemplates();
+        }
+        for (String scenario : scenarios) {
+            for (int round = -warmup; round < rounds; round++) {
+                for (String tool : TOOLS.get(scenario)) {
+                    runs.add(measure(scenario, tool, round, templates));
+                }
+            }
+        }
+        // For comparison, not counted: load and plan once the JIT has seen it (5 untimed repeats first, same JVM)
+        double planWarmMs = Double.NaN;
+        if (scenarios.contains("plan")) {
+            Outcome warm = execute(MIGRATOR, "plan-warm", null, planSize);
+            String problem = warm.problem != null ? warm.problem : check("plan", MIGRATOR, null, planSize, warm);
+            if (problem == null) {
+                planWarmMs = warm.callMs;
+                log("plan    JIT-warm  %-14s call %6.0f ms (not counted)", MIGRATOR, planWarmMs);
+            } else {
+                log("plan-warm failed (not counted): %s%n%s", problem, tail(warm.log));
+            }
+        }
+        for (String template : templates.values()) {
+            drop(template);
+        }
+        Duration took = Duration.between(start, Instant.now());
+        String report = new Report(n, rounds, warmup, planSize, planWarmMs, runs, machine(loadBefore, loadAverage(), took))
+                .markdown();
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        Files.writeString(out.resolveSibling("runs.csv"), csv());
+        double measured = runs.stream().mapToDouble(Run::wallMs).sum() / 1000;
+        log("wrote %s and %s in %d s (measured processes %.0f s; the rest is script generation, no-op templates,"
+                + " databases created and dropped, checks)", out, out.resolveSibling("runs.csv"), took.toSeconds(),
+                measured);
+        return failed ? 1 : 0;
+    }
+
+    /** Every tool's scripts for N (and migrator's for the plan size), written before anything is timed. */
+    private void prepareScripts() throws Exception {
+        long t0 = System.nanoTime();
+        for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE, PSQL)) {
+            RunOne.prepare(work, n, tool);
+        }
+        if (scenarios.contains("plan")) {
+            RunOne.prepare(work, planSize, MIGRATOR);
+        }
+        log("scripts ready in %d ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** For the no-op: one database per tool with the N revisions applied by that tool, copied for every run. */
+    private Map<String, String> noopTemplates() throws Exception {
+        Map<String, String> templates = new LinkedHashMap<>();
+        for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE)) {
+            String name = prefix + "tpl_" + tool;
+            create(name, "template0");
+            Outcome setup = execute(tool, "apply", name, n);
+            String problem = setup.problem != null ? setup.problem : check("apply", tool, name, n, setup);
+            if (problem != null) {
+                throw new IllegalStateException("setting up the no-op template for " + tool + " failed: " + problem
+                        + "\n" + tail(setup.log));
+            }
+            templates.put(tool, name);
+            log("no-op template for %s: N applied in %.1f s (untimed setup)", tool, setup.wallMs / 1000);
+        }
+        templates.put(R2DBC, templates.get(MIGRATOR));
+        templates.put(BASELINE, templates.get(MIGRATOR));
+        return templates;
+    }
+
+    private Run measure(String scenario, String tool, int round, Map<String, String> templates) throws Exception {
+        // Liquibase's updateSQL reads an empty database (docs/performance.md); migrator's offline script needs none
+        boolean online = scenario.equals("noop") || scenario.equals("apply")
+                || scenario.equals("offline") && tool.equals(LIQUIBASE);
+        int size = scenario.equals("plan") ? planSize : n;
+        String database = null;
+        if (online) {
+            database = prefix + "r" + (++sequence);
+            create(database, scenario.equals("noop") ? templates.get(tool) : "template0");
+        }
+        Outcome outcome;
+        try {
+            outcome = execute(tool, scenario.equals("noop") && tool.equals(BASELINE) ? "select1" : scenario, database,
+                    size);
+            if (outcome.problem == null) {
+                outcome.problem = check(scenario, tool, database, size, outcome);
+            }
+        } finally {
+            if (database != null) {
+                drop(database);
+            }
+        }
+        Run run = new Run(scenario, tool, round, outcome.callMs, outcome.wallMs, outcome.rssKb, outcome.connections,
+                outcome.classes, outcome.problem);
+        if (outcome.problem != null) {
+            failed = true;
+            log("FAILED %s %s round %d: %s%n%s", scenario, tool, round, outcome.problem, tail(outcome.log));
+        } else {
+            log("%-7s %-9s %-14s call %9s  whole %8.0f ms  peak RSS %4d MB", scenario,
+                    round < 0 ? "warm-up" : "round " + (round + 1), tool,
+                    outcome.callMs < 0 ? "-" : String.format(Locale.ROOT, "%.0f ms", outcome.callMs), outcome.wallMs,
+                    outcome.rssKb / 1024);
+        }
+        return run;
+    }
+
+    /** Checks that the run did the work, so that a tool that silently did nothing cannot win. */
+    private String check(String scenario, String tool, String database, int size, Outcome outcome) throws Exception {
+        switch (scenario) {
+            case "apply" -> {
+                if (outcome.steps >= 0 && outcome.steps != size) {
+                    return "reported " + outcome.steps + " revisions applied, expected " + size;
+                }
+                String tables = checkTables(database, size);
+                return tables != null || tool.equals(PSQL) ? tables : checkBookkeeping(database, tool, size);
+            }
+            case "noop" -> {
+                if (outcome.steps > 0) {
+                    return "the no-op ran " + outcome.steps + " revisions";
+                }
+                if (tool.equals(BASELINE)) {
+                    return outcome.steps == 0 ? null : "select 1 did not answer 1";
+                }
+                String tables = checkTables(database, size);
+                return tables != null ? tables : checkBookkeeping(database, tool, size);
+            }
+            case "offline" -> {
+                String script = Files.readString(RunOne.output(work, tool));
+                Matcher matcher = CREATE_TABLE.matcher(script);
+                int count = 0;
+                while (matcher.find()) {
+                    count++;
+                }
+                if (count != size) {
+                    return "the script creates " + count + " tables, expected " + size;
+                }
+                return database == null ? null : checkTables(database, 0);
+            }
+            case "plan" -> {
+                return outcome.steps == size ? null : "planned " + outcome.steps + " steps, expected " + size;
+            }
+            default -> throw new IllegalArgumentException(scenario);
+        }
+    }
+
+    private String checkTables(String database, int expected) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(database));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_catalog.pg_tables"
+                        + " WHERE schemaname = 'public' AND tablename ~ '^t[0-9]+$'")) {
+            rows.next();
+            int tables = rows.getInt(1);
+            return tables == expected ? null : "the database has " + tables + " tables t<i>, expected " + expected;
+        }
+    }
+
+    /**
+     * The tool's own record holds exactly N applied revisions: after an apply, all of them; after a no-op, still the
+     * N of the template (a no-op that re-ran or recorded anything would add rows).
+     */
+    private String checkBookkeeping(String database, String tool, int expected) throws SQLException {
+        String query = switch (tool) {
+            case FLYWAY -> "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL";
+            case LIQUIBASE -> "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'";
+            case MIGRATOR, R2DBC -> "SELECT count(*) FROM migrator_history WHERE direction = 'upgrade'"
+                    + " AND outcome = 'success'";
+            default -> throw new IllegalArgumentException(tool);
+        };
+        try (Connection connection = DriverManager.getConnection(url(database));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            int recorded = rows.getInt(1);
+            return recorded == expected ? null
+                    : tool + "'s bookkeeping records " + recorded + " applied revisions, expected " + expected;
+        }
+    }
+
+    /** One measured process: a JVM running {@link RunOne}, or psql for the apply floor. */
+    private Outcome execute(String tool, String scenario, String database, int size) throws Exception {
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        int id = ++sequence;
+        Path log = logs.resolve(String.format("%04d-%s-%s.log", id, scenario, tool));
+        Path rssFile = logs.resolve(String.format("%04d.rss", id));
+        List<String> command = new ArrayList<>();
+        if (gnuTime) {
+            command.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rssFile.toString()));
+        }
+        if (tool.equals(PSQL)) {
+            command.addAll(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", String.valueOf(port),
+                    "-U", user, "-d", database, "-f", work.resolve("n" + size).resolve("psql.sql").toString()));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(javaOpts);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), tool, scenario,
+                    String.valueOf(size), database == null ? "-" : url(database), work.toString()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        long peakKb = gnuTime ? 0 : pollPeak(process);
+        boolean done = process.waitFor(30, TimeUnit.MINUTES);
+        double wallMs = (System.nanoTime() - t0) / 1e6;
+        Outcome outcome = new Outcome(log, wallMs);
+        if (!done) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            outcome.problem = "no exit within 30 minutes";
+            return outcome;
+        }
+        outcome.rssKb = gnuTime ? readRss(rssFile) : peakKb;
+        if (process.exitValue() != 0) {
+            outcome.problem = "exit code " + process.exitValue();
+            return outcome;
+        }
+        if (tool.equals(PSQL)) {
+            return outcome;
+        }
+        Matcher result = RESULT.matcher(Files.readString(log));
+        if (!result.find()) {
+            outcome.problem = "no RESULT line";
+            return outcome;
+        }
+        outcome.callMs = Double.parseDouble(result.group(4));
+        outcome.steps = Long.parseLong(result.group(5));
+        outcome.connections = Integer.parseInt(result.group(6));
+        outcome.classes = Integer.parseInt(result.group(7));
+        return outcome;
+    }
+
+    /** Without GNU time: the process's VmHWM, read every 5 ms while it runs (the last reading before it exits). */
+    private static long pollPeak(Process process) throws InterruptedException {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        long peak = 0;
+        while (process.isAlive()) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peak = Math.max(peak, Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // gone between isAlive and the read
+            }
+            Thread.sleep(5);
+        }
+        return peak;
+    }
+
+    private static long readRss(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        // GNU time writes "Command exited with non-zero status N" before the figure when the command failed
+        return Long.parseLong(lines.get(lines.size() - 1).trim());
+    }
+
+    private static boolean probeGnuTime() {
+        if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
+            return false;
+        }
+        try {
+            Path file = Files.createTempFile("bench-time", ".txt");
+            Process process = new ProcessBuilder("/usr/bin/time", "-f", "%M", "-o", file.toString(), "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean ok = process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0
+                    && Files.readString(file).trim().matches("\\d+");
+            Files.deleteIfExists(file);
+            return ok;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?user=" + user;
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(url("postgres"));
+    }
+
+    /** FILE_COPY checkpoints before returning, so the copy's writes do not land inside the measured run. */
+    private void create(String database, String template) throws SQLException {
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            databases.add(database);
+            statement.execute("CREATE DATABASE " + database + " TEMPLATE " + template + " STRATEGY FILE_COPY");
+        }
+    }
+
+    private void drop(String database) throws SQLException {
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            databases.remove(database);
+        }
+    }
+
+    private void dropLeftovers() {
+        for (String database : List.copyOf(databases)) {
+            try {
+                drop(database);
+            } catch (SQLException e) {
+                System.err.println("could not drop " + database + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private Map<String, String> machine(String loadBefore, String loadAfter, Duration took) throws Exception {
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("CPUs (nproc)", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        machine.put("CPU", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+        String mem = firstValue(Path.of("/proc/meminfo"), "MemTotal");
+        machine.put("RAM", mem.endsWith(" kB")
+                ? String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(mem.replace(" kB", "").trim()) / 1048576.0)
+                : mem);
+        machine.put("Java", output(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version")).replace('\n', ' ').trim());
+        machine.put("JVM options of measured runs", javaOpts.isEmpty() ? "(none: JVM defaults)" : String.join(" ", javaOpts));
+        try (Connection connection = admin(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version()")) {
+            rows.next();
+            machine.put("PostgreSQL", rows.getString(1) + " at " + host + ":" + port);
+        }
+        machine.put("psql", output(List.of("psql", "--version")).trim());
+        machine.put("load average (1, 5, 15 min) before / after", loadBefore + " / " + loadAfter);
+        machine.put("git commit", output(List.of("git", "describe", "--always", "--dirty")).trim());
+        machine.put("run took", took.toMinutes() + " min " + took.toSecondsPart() + " s");
+        return machine;
+    }
+
+    private static String firstValue(Path file, String key) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(key)) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return "unknown";
+    }
+
+    private static String output(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String text = new String(process.getInputStream().readAllBytes());
+            process.waitFor(30, TimeUnit.SECONDS);
+            return text;
+        } catch (IOException | InterruptedException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private String csv() {
+        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,problem\n");
+        for (Run run : runs) {
+            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%s%n", run.scenario(), run.tool(),
+                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(),
+                    run.problem() == null ? "" : "\"" + run.problem().replace("\"", "'") + "\""));
+        }
+        return text.toString();
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format + "%n", args);
+        System.out.flush();
+    }
+
+    /** One measured process, as observed. */
+    private static final class Outcome {
+        final Path log;
+        final double wallMs;
+        double callMs = -1;
+        long rssKb;
+        long steps = -1;
+        int connections = -1;
+        int classes = -1;
+        String problem;
+
+        Outcome(Path log, double wallMs) {
+            this.log = log;
+            this.wallMs = wallMs;
+        }
+    }
+
+    /** One measured run; round is negative for warm-up rounds. */
+    record Run(String scenario, String tool, int round, double callMs, double wallMs, long rssKb, int connections,
+            int classes, String problem) {
+    }
+}

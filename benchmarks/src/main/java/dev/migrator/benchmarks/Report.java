@@ -1,0 +1,231 @@
+package dev.migrator.benchmarks;
+
+import dev.migrator.benchmarks.Driver.Run;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/** The markdown report: one table per scenario (medians over the counted rounds, paired ratios), the targets, the machine. */
+final class Report {
+
+    private static final Map<String, String> TITLES = Map.of(
+            "noop", "No-op with N applied (what every boot pays)",
+            "apply", "Apply N from empty, one transaction per revision",
+            "offline", "Offline SQL script for N",
+            "plan", "Load and plan (migrator only, no database)");
+    private static final Map<String, String> NAMES = Map.of(
+            "migrator", "migrator (JDBC)", "migrator-r2dbc", "migrator (R2DBC)", "flyway", "Flyway 12.4.0",
+            "liquibase", "Liquibase 5.0.4", "psql", "psql (floor)", "baseline", "baseline JVM (`select 1`)");
+
+    private final int n;
+    private final int rounds;
+    private final int warmup;
+    private final int planSize;
+    private final double planWarmMs;
+    private final List<Run> runs;
+    private final Map<String, String> machine;
+
+    Report(int n, int rounds, int warmup, int planSize, double planWarmMs, List<Run> runs, Map<String, String> machine) {
+        this.n = n;
+        this.rounds = rounds;
+        this.warmup = warmup;
+        this.planSize = planSize;
+        this.planWarmMs = planWarmMs;
+        this.runs = runs;
+        this.machine = machine;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# migrator vs Flyway, Liquibase and psql on PostgreSQL\n\n");
+        md.append(String.format(Locale.ROOT, "N = %,d revisions (load and plan: %,d); %d warm-up round(s), %d counted"
+                + " round(s); every run its own process on a fresh database, tools alternating within each round."
+                + " Figures are medians over the counted rounds; ratios are migrator ÷ tool per round, then the median"
+                + " of those ratios. *In-JVM* is the tool's call alone (building its entry object, connecting, the"
+                + " migrate call); *whole process* is process start to exit; *peak RSS* is the process's maximum"
+                + " resident set.%n%n", n, planSize, warmup, rounds));
+        Set<String> scenarios = new LinkedHashSet<>();
+        for (Run run : runs) {
+            scenarios.add(run.scenario());
+        }
+        for (String scenario : scenarios) {
+            scenarioTable(md, scenario);
+        }
+        targets(md, scenarios);
+        md.append("## Machine\n\n| | |\n| --- | --- |\n");
+        machine.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|"))
+                .append(" |\n"));
+        long failures = runs.stream().filter(run -> run.problem() != null).count();
+        md.append(String.format(Locale.ROOT, "%nFailed or unchecked runs: %d (each run is checked: tables created,"
+                + " nothing applied by a no-op, CREATE TABLE count of a script, steps planned).%n", failures));
+        return md.toString();
+    }
+
+    private void scenarioTable(StringBuilder md, String scenario) {
+        md.append("## ").append(TITLES.get(scenario)).append("\n\n");
+        md.append("| tool | in-JVM (median, min–max) | whole process | peak RSS | in-JVM: migrator ÷ tool"
+                + " | whole process: migrator ÷ tool | connections | classes loaded | runs ok |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String tool : tools(scenario)) {
+            List<Run> counted = counted(scenario, tool);
+            List<Run> ok = counted.stream().filter(run -> run.problem() == null).toList();
+            boolean psql = tool.equals("psql");
+            String call = psql || ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%s (%s–%s)",
+                    time(median(ok, Run::callMs)), time(min(ok, Run::callMs)), time(max(ok, Run::callMs)));
+            String ratioCall = "–";
+            String ratioWall = "–";
+            if (!tool.equals("migrator")) {
+                // psql has no in-JVM time: migrator's call is set against psql's whole process
+                ratioCall = ratio(pairedRatio(scenario, "migrator", Run::callMs, tool, psql ? Run::wallMs : Run::callMs));
+                ratioWall = ratio(pairedRatio(scenario, "migrator", Run::wallMs, tool, Run::wallMs));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s%s | %s | %s | %s | %d/%d |%n",
+                    name(scenario, tool), call, ok.isEmpty() ? "–" : time(median(ok, Run::wallMs)),
+                    ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f MB", median(ok, run -> run.rssKb()) / 1024),
+                    ratioCall, psql && !ratioCall.equals("–") ? " ¹" : "", ratioWall,
+                    ok.isEmpty() || ok.get(0).connections() < 0 ? "–" : String.valueOf(ok.get(0).connections()),
+                    ok.isEmpty() || ok.get(0).classes() < 0 ? "–" : String.valueOf(ok.get(0).classes()), ok.size(),
+                    counted.size()));
+        }
+        if (tools(scenario).contains("psql")) {
+            md.append("\n¹ migrator's in-JVM time ÷ psql's whole process (psql's start-up is a few milliseconds).\n");
+        }
+        if (scenario.equals("plan") && !Double.isNaN(planWarmMs)) {
+            md.append(String.format(Locale.ROOT, "%nIn-JVM is the first call in a fresh JVM, what a boot pays. For"
+                    + " comparison, one extra run (not counted) timed the same call after five untimed repeats in its"
+                    + " JVM (JIT warm): %s.%n", time(planWarmMs)));
+        }
+        if (scenario.equals("offline")) {
+            md.append("\nFlyway has no offline mode in its free edition: n/a. Liquibase runs `updateSQL` against a"
+                    + " fresh empty database (it reads that its tables are absent and changes nothing); migrator's"
+                    + " offline script connects to nothing.\n");
+        }
+        md.append('\n');
+    }
+
+    private static String name(String scenario, String tool) {
+        boolean online = scenario.equals("noop") || scenario.equals("apply");
+        return tool.equals("migrator") && !online ? "migrator" : NAMES.getOrDefault(tool, tool);
+    }
+
+    private void targets(StringBuilder md, Set<String> scenarios) {
+        md.append("## Targets (issue 10)\n\n| target | measured | met |\n| --- | --- | :---: |\n");
+        if (scenarios.contains("noop")) {
+            target(md, "no-op: in-JVM at most 1/5 of Flyway's", "migrator ÷ Flyway",
+                    pairedRatio("noop", "migrator", Run::callMs, "flyway", Run::callMs), 0.2);
+            target(md, "no-op: whole process at most 1.5x the baseline JVM", "migrator ÷ baseline",
+                    pairedRatio("noop", "migrator", Run::wallMs, "baseline", Run::wallMs), 1.5);
+        }
+        if (scenarios.contains("apply")) {
+            target(md, "apply: at most 1.3x psql's time (in-JVM ÷ psql's whole process)", "migrator ÷ psql",
+                    pairedRatio("apply", "migrator", Run::callMs, "psql", Run::wallMs), 1.3);
+            target(md, "apply: the same, whole process ÷ whole process", "migrator ÷ psql",
+                    pairedRatio("apply", "migrator", Run::wallMs, "psql", Run::wallMs), 1.3);
+            target(md, "apply: R2DBC within 1.3x of JDBC (in-JVM)", "R2DBC ÷ JDBC",
+                    pairedRatio("apply", "migrator-r2dbc", Run::callMs, "migrator", Run::callMs), 1.3);
+        }
+        if (scenarios.contains("offline")) {
+            target(md, "offline script: at most 1/10 of Liquibase's updateSQL (in-JVM)", "migrator ÷ Liquibase",
+                    pairedRatio("offline", "migrator", Run::callMs, "liquibase", Run::callMs), 0.1);
+        }
+        if (scenarios.contains("plan")) {
+            List<Run> plan = counted("plan", "migrator").stream().filter(run -> run.problem() == null).toList();
+            double ms = plan.isEmpty() ? Double.NaN : median(plan, Run::callMs);
+            md.append(String.format(Locale.ROOT, "| load and plan %,d revisions under 1 s (in-JVM, fresh JVM) | %s |"
+                    + " %s |%n", planSize, time(ms), Double.isNaN(ms) ? "?" : ms < 1000 ? "yes" : "**no**"));
+        }
+        for (String scenario : List.of("noop", "apply")) {
+            if (scenarios.contains(scenario)) {
+                target(md, scenario + ": peak RSS no higher than Flyway's", "migrator ÷ Flyway",
+                        pairedRatio(scenario, "migrator", run -> run.rssKb(), "flyway", run -> run.rssKb()), 1.0);
+            }
+        }
+        md.append("\nFlyway is n/a in the offline and plan scenarios (no free offline mode; no plan step of its"
+                + " own), so the memory target applies to no-op and apply.\n\n");
+    }
+
+    private static void target(StringBuilder md, String what, String ratioName, double ratio, double limit) {
+        md.append(String.format(Locale.ROOT, "| %s | %s %s (limit %s) | %s |%n", what, ratioName, ratio(ratio),
+                ratio(limit), Double.isNaN(ratio) ? "?" : ratio <= limit ? "yes" : "**no**"));
+    }
+
+    /** Per counted round a ÷ b over the runs of both that passed, then the median of the ratios. */
+    private double pairedRatio(String scenario, String a, ToDoubleFunction<Run> aValue, String b,
+            ToDoubleFunction<Run> bValue) {
+        Map<Integer, Run> first = byRound(scenario, a);
+        Map<Integer, Run> second = byRound(scenario, b);
+        List<Double> ratios = new ArrayList<>();
+        first.forEach((round, run) -> {
+            Run other = second.get(round);
+            if (other != null && bValue.applyAsDouble(other) > 0) {
+                ratios.add(aValue.applyAsDouble(run) / bValue.applyAsDouble(other));
+            }
+        });
+        return ratios.isEmpty() ? Double.NaN : medianOf(ratios);
+    }
+
+    private Map<Integer, Run> byRound(String scenario, String tool) {
+        Map<Integer, Run> map = new LinkedHashMap<>();
+        for (Run run : counted(scenario, tool)) {
+            if (run.problem() == null) {
+                map.put(run.round(), run);
+            }
+        }
+        return map;
+    }
+
+    private List<String> tools(String scenario) {
+        Set<String> tools = new LinkedHashSet<>();
+        for (Run run : runs) {
+            if (run.scenario().equals(scenario)) {
+                tools.add(run.tool());
+            }
+        }
+        return List.copyOf(tools);
+    }
+
+    private List<Run> counted(String scenario, String tool) {
+        return runs.stream().filter(run -> run.scenario().equals(scenario) && run.tool().equals(tool)
+                && run.round() >= 0).toList();
+    }
+
+    static double median(List<Run> runs, ToDoubleFunction<Run> value) {
+        return medianOf(runs.stream().map(run -> value.applyAsDouble(run)).toList());
+    }
+
+    private static double min(List<Run> runs, ToDoubleFunction<Run> value) {
+        return runs.stream().mapToDouble(value).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Run> runs, ToDoubleFunction<Run> value) {
+        return runs.stream().mapToDouble(value).max().orElse(Double.NaN);
+    }
+
+    static double medianOf(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int size = sorted.size();
+        return size % 2 == 1 ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
+    }
+
+    private static String time(double ms) {
+        if (Double.isNaN(ms)) {
+            return "–";
+        }
+        return ms < 1000 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    }
+
+    private static String ratio(double ratio) {
+        if (Double.isNaN(ratio)) {
+            return "–";
+        }
+        // three decimals below 1, so that a ratio just over a limit such as 0.1 never prints as the limit itself
+        return ratio < 1 ? String.format(Locale.ROOT, "%.3f", ratio) : String.format(Locale.ROOT, "%.2f", ratio);
+    }
+}
