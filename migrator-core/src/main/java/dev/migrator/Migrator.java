@@ -31,6 +31,9 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -105,16 +108,16 @@ public final class Migrator {
 
     /** Runs a command against the database, under the run lock. */
     public RunResult run(Command command, String target, boolean purge) {
-        return online(session -> {
-            Engine engine = engine(session.dialect());
+        return onlineWithScripts((session, catalog) -> {
+            Engine engine = new Engine(catalog, config, listener);
             return engine.run(session, new LiveState(), engine.tables(session, schema(session)), command, target, purge);
         });
     }
 
     /** What {@code run} would do now; changes nothing. */
     public Plan plan(Command command, String target) {
-        return online(session -> {
-            Engine engine = engine(session.dialect());
+        return onlineWithScripts((session, catalog) -> {
+            Engine engine = new Engine(catalog, config, listener);
             DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
             return engine.plan(state, command, target, false);
         });
@@ -122,8 +125,7 @@ public final class Migrator {
 
     /** Where the database stands against the scripts. */
     public MigrationStatus status() {
-        return online(session -> {
-            ScriptCatalog catalog = catalog(session.dialect());
+        return onlineWithScripts((session, catalog) -> {
             Engine engine = new Engine(catalog, config, listener);
             DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
             return status(catalog, state);
@@ -181,8 +183,7 @@ public final class Migrator {
 
     /** The offline script from the database's current revisions to {@code target}; reads the database, changes nothing. */
     public String scriptFromCurrent(Command command, String target) {
-        return online(session -> {
-            ScriptCatalog catalog = catalog(session.dialect());
+        return onlineWithScripts((session, catalog) -> {
             Engine engine = new Engine(catalog, config, listener);
             DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
             return render(catalog, session.dialect(), command, new AssumedState(state.rows(), state.tablesExist()),
@@ -238,13 +239,16 @@ public final class Migrator {
         return new MigrationStatus(state.rows(), graph.heads(), summary, pending, driftedRevisions);
     }
 
-    private Engine engine(Dialect dialect) {
-        return new Engine(catalog(dialect), config, listener);
+    private List<ScriptLocation> locations() {
+        return config.locations().stream().map(ScriptLocation::parse).toList();
     }
 
     private ScriptCatalog catalog(Dialect dialect) {
-        List<ScriptLocation> locations = config.locations().stream().map(ScriptLocation::parse).toList();
-        ScriptCatalog catalog = ScriptCatalog.of(new ScriptLoader(classLoader).load(locations, dialect.name()));
+        return catalog(locations(), dialect.name());
+    }
+
+    private ScriptCatalog catalog(List<ScriptLocation> locations, String vendor) {
+        ScriptCatalog catalog = ScriptCatalog.of(new ScriptLoader(classLoader).load(locations, vendor));
         for (ScriptLocation missing : catalog.missingLocations()) {
             LOG.log(Level.WARNING, "Script location {0} does not exist", missing);
         }
@@ -262,6 +266,26 @@ public final class Migrator {
                     + "version-table-schema");
         }
         return schema.toString();
+    }
+
+    /**
+     * Opens a session and hands it the scripts. When no location depends on the dialect, the
+     * scripts are read on another thread while the connection opens: a cold boot pays the slower
+     * of the two rather than both.
+     */
+    private <T> T onlineWithScripts(BiFunction<Session, ScriptCatalog, T> work) {
+        List<ScriptLocation> locations = locations();
+        CompletableFuture<ScriptCatalog> early = locations.stream().anyMatch(ScriptLocation::dependsOnVendor) ? null
+                : CompletableFuture.supplyAsync(() -> catalog(locations, ""));
+        return online(session -> work.apply(session, early != null ? await(early) : catalog(session.dialect())));
+    }
+
+    private static ScriptCatalog await(CompletableFuture<ScriptCatalog> catalog) {
+        try {
+            return catalog.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private <T> T online(Function<Session, T> work) {

@@ -18,6 +18,15 @@ public interface Dialect {
     /** Whether DDL statements can be rolled back, so a revision and its bookkeeping commit together. */
     boolean transactionalDdl();
 
+    /**
+     * Whether BEGIN and COMMIT may travel in a batch with other statements: PostgreSQL's drivers
+     * (pgjdbc, r2dbc-postgresql) read the transaction state from the server's replies, so a
+     * revision needs fewer round trips. Others keep to the driver's own transaction calls.
+     */
+    default boolean transactionControlInBatches() {
+        return false;
+    }
+
     /** The identifier, quoted so its case and characters are kept. */
     String quoteIdentifier(String identifier);
 

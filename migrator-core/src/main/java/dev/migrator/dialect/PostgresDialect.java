@@ -27,6 +27,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean transactionControlInBatches() {
+        return true;
+    }
+
+    @Override
     public String quoteIdentifier(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }

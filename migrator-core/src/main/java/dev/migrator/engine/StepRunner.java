@@ -64,9 +64,12 @@ final class StepRunner {
                 for (int i = 0; i < statements.size(); i++) {
                     execute(session, step, script, statements.get(i), i, statements.size(), insideOuterTransaction);
                 }
-                bookkeeping(session, step, script, HistoryEntry.SUCCESS, millisSince(started), statements.size());
-                if (!insideOuterTransaction) {
-                    session.commit();
+                List<String> rows = bookkeeping(step, script, HistoryEntry.SUCCESS, millisSince(started),
+                        statements.size(), session.timesSteps());
+                if (insideOuterTransaction) {
+                    session.executeAll(rows);
+                } else {
+                    session.commitWith(rows);
                 }
             } catch (RuntimeException e) {
                 if (!insideOuterTransaction) {
@@ -87,8 +90,8 @@ final class StepRunner {
         }
         session.begin();
         try {
-            bookkeeping(session, step, script, HistoryEntry.SUCCESS, millisSince(started), statements.size());
-            session.commit();
+            session.commitWith(bookkeeping(step, script, HistoryEntry.SUCCESS, millisSince(started), statements.size(),
+                    session.timesSteps()));
         } catch (RuntimeException e) {
             rollbackQuietly(session, e);
             throw e;
@@ -201,12 +204,13 @@ final class StepRunner {
         }
     }
 
-    private void bookkeeping(Session session, Step step, RevisionScript script, String outcome, long millis,
-            int statements) {
+    /** A revision's version-row changes and its history row. */
+    private List<String> bookkeeping(Step step, RevisionScript script, String outcome, long millis, int statements,
+            boolean timed) {
         List<String> rows = new ArrayList<>(tables.versionChange(step.versionChange()));
         rows.add(tables.insertHistory(script.id(), Command.direction(step.kind()), outcome,
-                sectionChecksum(step, script), script.message(), session.timesSteps() ? millis : null, statements));
-        session.executeAll(rows);
+                sectionChecksum(step, script), script.message(), timed ? millis : null, statements));
+        return rows;
     }
 
     private static void rollbackQuietly(Session session, RuntimeException cause) {

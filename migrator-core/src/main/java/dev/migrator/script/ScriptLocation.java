@@ -47,6 +47,11 @@ public record ScriptLocation(boolean classpath, String path) {
         return result;
     }
 
+    /** Whether the path names {@code {vendor}}, so that the dialect must be known to read it. */
+    public boolean dependsOnVendor() {
+        return path.contains("{vendor}");
+    }
+
     /** This location with {@code {vendor}} replaced by the dialect's name. */
     public ScriptLocation forVendor(String vendor) {
         return new ScriptLocation(classpath, path.replace("{vendor}", vendor));

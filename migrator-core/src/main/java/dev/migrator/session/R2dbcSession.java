@@ -36,6 +36,8 @@ public final class R2dbcSession implements Session {
     private @Nullable LockSql heldLock;
     private @Nullable Session lockHolder;
     private boolean inTransaction;
+    /** A BEGIN not yet sent: it goes with the next statement, saving a round trip. */
+    private boolean beginPending;
     private volatile boolean aborted;
 
     private R2dbcSession(ConnectionFactory factory, Connection connection, Dialect dialect) {
@@ -78,22 +80,44 @@ public final class R2dbcSession implements Session {
 
     @Override
     public void execute(String sql) {
+        if (beginPending) {
+            executeAll(List.of(sql));
+            return;
+        }
         await(Flux.from(connection.createStatement(sql).execute()).concatMap(Result::getRowsUpdated).then());
     }
 
     @Override
     public void executeAll(List<String> sql) {
-        if (sql.size() < 2) {
-            sql.forEach(this::execute);
+        List<String> statements = new ArrayList<>(sql);
+        if (beginPending) {
+            statements.add(0, "BEGIN");
+            beginPending = false;
+        }
+        if (statements.size() < 2) {
+            statements.forEach(this::execute);
             return;
         }
         Batch batch = connection.createBatch();
-        sql.forEach(batch::add);
+        statements.forEach(batch::add);
         await(Flux.from(batch.execute()).concatMap(Result::getRowsUpdated).then());
     }
 
     @Override
+    public void commitWith(List<String> sql) {
+        if (!dialect.transactionControlInBatches()) {
+            Session.super.commitWith(sql);
+            return;
+        }
+        List<String> statements = new ArrayList<>(sql);
+        statements.add("COMMIT");
+        executeAll(statements);
+        commit(); // the driver saw the server leave the transaction: nothing is sent
+    }
+
+    @Override
     public List<List<@Nullable Object>> query(String sql) {
+        sendPendingBegin();
         List<List<@Nullable Object>> rows = await(Flux.from(connection.createStatement(sql).execute())
                 .concatMap(result -> result.map((row, metadata) -> {
                     int columns = metadata.getColumnMetadatas().size();
@@ -109,20 +133,39 @@ public final class R2dbcSession implements Session {
 
     @Override
     public void begin() {
-        await(connection.beginTransaction());
+        if (dialect.transactionControlInBatches()) {
+            beginPending = true;
+        } else {
+            await(connection.beginTransaction());
+        }
         inTransaction = true;
+    }
+
+    private void sendPendingBegin() {
+        if (beginPending) {
+            beginPending = false;
+            await(connection.beginTransaction());
+        }
     }
 
     @Override
     public void commit() {
-        await(connection.commitTransaction());
+        if (beginPending) { // nothing ran in the transaction
+            beginPending = false;
+        } else {
+            await(connection.commitTransaction());
+        }
         inTransaction = false;
     }
 
     @Override
     public void rollback() {
         try {
-            await(connection.rollbackTransaction());
+            if (beginPending) {
+                beginPending = false;
+            } else {
+                await(connection.rollbackTransaction());
+            }
         } finally {
             inTransaction = false;
         }

@@ -40,6 +40,15 @@ public interface Session extends AutoCloseable {
 
     void commit();
 
+    /**
+     * Runs the statements, then commits: the last writes of a revision (its bookkeeping) and the
+     * commit, in one round trip where the dialect allows COMMIT in a batch.
+     */
+    default void commitWith(List<String> sql) {
+        executeAll(sql);
+        commit();
+    }
+
     void rollback();
 
     /** Whether a transaction started with {@link #begin()} is open. */
