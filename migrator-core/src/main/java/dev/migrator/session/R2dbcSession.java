@@ -112,7 +112,7 @@ public final class R2dbcSession implements Session {
         List<String> statements = new ArrayList<>(sql);
         statements.add("COMMIT");
         executeAll(statements);
-        commit(); // the driver saw the server leave the transaction: nothing is sent
+        inTransaction = false; // the driver saw the server leave the transaction: nothing left to send
     }
 
     @Override
