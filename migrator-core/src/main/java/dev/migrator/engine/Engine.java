@@ -1,9 +1,11 @@
 package dev.migrator.engine;
 
 import dev.migrator.bookkeeping.BookkeepingTables;
+import dev.migrator.bookkeeping.HistoryEntry;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.error.BadInputException;
 import dev.migrator.error.MigratorException;
+import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import dev.migrator.plan.Plan;
 import dev.migrator.plan.Planner;
@@ -12,6 +14,8 @@ import dev.migrator.script.RevisionScript;
 import dev.migrator.session.Session;
 import dev.migrator.sql.StatementSplitter;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -86,7 +90,7 @@ public final class Engine {
             listener.runStarting(command, plan);
             runSteps(session, runner, plan);
             if (command == Command.STAMP) {
-                restampDrifted(session, tables, state, plan.rowsAfter());
+                recordStampedChecksums(session, tables, state, plan);
             }
         } finally {
             session.unlock();
@@ -195,15 +199,43 @@ public final class Engine {
     }
 
     /** {@code stamp} accepts edited applied revisions: it records their new checksum. */
-    private void restampDrifted(Session session, BookkeepingTables tables, DatabaseState before, Set<String> rowsAfter) {
+    /**
+     * After a stamp: a {@code stamp} history row with the script's current checksum for every
+     * applied revision whose recorded checksum differs (the stamp accepts the edit), and for every
+     * revision the stamp newly marked applied without a row of its own (a baseline of an existing
+     * database marks all of them), so that later edits to those are caught too.
+     */
+    private void recordStampedChecksums(Session session, BookkeepingTables tables, DatabaseState before, Plan plan) {
         RevisionGraph graph = catalog.graph();
-        Set<String> applied = graph.ancestors(rowsAfter);
-        List<RevisionScript> drifted = check.drifted(before).stream().filter(s -> applied.contains(s.id())).toList();
-        for (RevisionScript script : drifted) {
-            LOG.log(Level.INFO, "Recording the new checksum of revision {0} ({1})", script.id(), script.source());
-            session.execute(tables.insertHistory(script.id(), "stamp", "success", script.checksum(), script.message(),
-                    null, 0));
+        Set<String> applied = graph.ancestors(plan.rowsAfter());
+        Set<String> recordedBySteps = new HashSet<>();
+        plan.steps().forEach(step -> recordedBySteps.add(step.revision().id()));
+        List<RevisionScript> toRecord = new ArrayList<>(
+                check.drifted(before).stream().filter(s -> applied.contains(s.id())).toList());
+        toRecord.forEach(script -> LOG.log(Level.INFO, "Recording the new checksum of revision {0} ({1})", script.id(),
+                script.source()));
+        Set<String> appliedBefore = graph.ancestors(plan.rowsBefore());
+        for (Revision revision : graph.revisions()) { // parents first
+            String id = revision.id();
+            if (!applied.contains(id) || appliedBefore.contains(id)) {
+                continue;
+            }
+            HistoryEntry entry = before.latestHistory().get(id);
+            boolean unrecorded = entry == null || entry.failed() || "downgrade".equals(entry.direction());
+            if (unrecorded && !recordedBySteps.contains(id)) {
+                toRecord.add(catalog.script(id));
+            }
         }
+        if (toRecord.isEmpty()) {
+            return;
+        }
+        List<String> rows = new ArrayList<>();
+        for (RevisionScript script : toRecord) {
+            rows.add(tables.insertHistory(script.id(), "stamp", "success", script.checksum(), script.message(), null,
+                    0));
+        }
+        session.begin();
+        session.commitWith(rows);
     }
 
     public ScriptCatalog catalog() {

@@ -367,6 +367,24 @@ abstract class EngineSuite {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aBaselineStampRecordsEveryRevisionSoLaterEditsAreCaught(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        Path a = scripts.table("a");
+        scripts.table("b", "a");
+        scripts.table("c", "b");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            migrator(db).stamp("heads", false); // an existing database taken over as it is
+            assertThat(versionRows(db)).containsExactly("c");
+            assertThat(strings(db, "SELECT revision FROM " + quoted(db, "migrator_history") + " ORDER BY id"))
+                    .containsExactly("c", "a", "b");
+            Files.writeString(a, Files.readString(a).replace("(id int)", "(id bigint)"));
+            assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(ChecksumMismatchException.class)
+                    .hasMessageContaining("a (");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void anOlderReleaseBootsAgainstADatabaseANewerOneMigrated(DatabaseKind kind) throws Exception {
         ScriptFolder scripts = branchAndMerge();
         try (TestDatabase db = TestDatabase.create(kind)) {
