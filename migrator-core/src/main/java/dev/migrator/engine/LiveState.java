@@ -36,14 +36,21 @@ public final class LiveState implements StateSource {
         Map<String, HistoryEntry> latest = new HashMap<>();
         if (historyExists) {
             for (List<@Nullable Object> row : session.query(tables.selectLatestHistoryPerRevision())) {
-                HistoryEntry entry = historyEntry(row);
+                HistoryEntry entry = stateEntry(row);
                 latest.put(entry.revision(), entry);
             }
         }
         return new DatabaseState(versionExists, historyExists, rows, latest);
     }
 
-    /** Maps a row of {@link BookkeepingTables#selectHistory(int)} (same columns as the latest-per-revision query). */
+    /** Maps a row of {@link BookkeepingTables#selectLatestHistoryPerRevision()}; message, time and user stay empty. */
+    static HistoryEntry stateEntry(List<@Nullable Object> row) {
+        return new HistoryEntry(number(row.get(0)).longValue(), String.valueOf(row.get(1)), String.valueOf(row.get(2)),
+                String.valueOf(row.get(3)), string(row.get(4)), null, null, null,
+                row.get(5) == null ? null : number(row.get(5)).intValue(), "");
+    }
+
+    /** Maps a row of {@link BookkeepingTables#selectHistory(int)}. */
     public static HistoryEntry historyEntry(List<@Nullable Object> row) {
         return new HistoryEntry(number(row.get(0)).longValue(), String.valueOf(row.get(1)), String.valueOf(row.get(2)),
                 String.valueOf(row.get(3)), string(row.get(4)), string(row.get(5)), instant(row.get(6)),

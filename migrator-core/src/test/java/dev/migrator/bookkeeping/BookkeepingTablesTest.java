@@ -44,8 +44,11 @@ class BookkeepingTablesTest {
             List<List<Object>> latest = session.query(tables.selectLatestHistoryPerRevision());
             assertThat(latest).hasSize(1);
             assertThat(latest.get(0).get(2)).isEqualTo("downgrade");
-            assertThat(latest.get(0).get(5)).isEqualTo(message);
-            assertThat(Objects.toString(latest.get(0).get(9))).isNotBlank();
+            List<List<Object>> history = session.query(tables.selectHistory(10));
+            assertThat(history).hasSize(2);
+            assertThat(history.get(0).get(5)).isEqualTo(message);
+            assertThat(history.get(1).get(5)).isEqualTo(message);
+            assertThat(Objects.toString(history.get(0).get(9))).isNotBlank();
         }
     }
 
