@@ -198,7 +198,6 @@ public final class Engine {
         listener.stepFinished(step, millisSince(started));
     }
 
-    /** {@code stamp} accepts edited applied revisions: it records their new checksum. */
     /**
      * After a stamp: a {@code stamp} history row with the script's current checksum for every
      * applied revision whose recorded checksum differs (the stamp accepts the edit), and for every

@@ -37,15 +37,14 @@ public final class StateCheck {
      */
     public Set<String> appliedKnownRevisions(DatabaseState state) {
         RevisionGraph graph = catalog.graph();
-        Set<String> known = new TreeSet<>(state.rows());
-        known.removeIf(row -> !graph.contains(row));
-        Set<String> applied = new TreeSet<>(graph.ancestors(known));
+        Set<String> appliedHeads = new TreeSet<>(state.rows());
         state.latestHistory().forEach((id, entry) -> {
-            if (graph.contains(id) && !entry.failed() && !"downgrade".equals(entry.direction())) {
-                applied.addAll(graph.ancestors(Set.of(id)));
+            if (!entry.failed() && !"downgrade".equals(entry.direction())) {
+                appliedHeads.add(id);
             }
         });
-        return applied;
+        appliedHeads.removeIf(id -> !graph.contains(id));
+        return graph.ancestors(appliedHeads);
     }
 
     /**
@@ -53,8 +52,9 @@ public final class StateCheck {
      * newer release applied them, as in a rolling deploy) and every revision they define is applied.
      */
     public boolean ahead(DatabaseState state) {
+        // The applied set holds only revisions of the scripts, so the same size means all of them.
         return !unknownRows(state).isEmpty()
-                && appliedKnownRevisions(state).containsAll(catalog.graph().ancestors(catalog.graph().heads()));
+                && appliedKnownRevisions(state).size() == catalog.graph().revisions().size();
     }
 
     /** Version rows that name revisions none of the scripts define: wrong locations, or an older checkout. */

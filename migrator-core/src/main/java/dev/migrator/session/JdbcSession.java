@@ -136,15 +136,8 @@ public final class JdbcSession implements Session {
     }
 
     @Override
-    public void commitWith(List<String> sql) {
-        if (!dialect.transactionControlInBatches()) {
-            Session.super.commitWith(sql);
-            return;
-        }
-        List<String> batch = new ArrayList<>(sql);
-        batch.add("COMMIT");
-        executeAll(batch);
-        commit(); // the driver saw the server leave the transaction: no round trip, only its own state
+    public boolean followsServerTransactionState() {
+        return dialect.transactionControlInBatches();
     }
 
     @Override

@@ -104,15 +104,8 @@ public final class R2dbcSession implements Session {
     }
 
     @Override
-    public void commitWith(List<String> sql) {
-        if (!dialect.transactionControlInBatches()) {
-            Session.super.commitWith(sql);
-            return;
-        }
-        List<String> statements = new ArrayList<>(sql);
-        statements.add("COMMIT");
-        executeAll(statements);
-        inTransaction = false; // the driver saw the server leave the transaction: nothing left to send
+    public boolean followsServerTransactionState() {
+        return dialect.transactionControlInBatches();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.migrator.session;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.LockSql;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -41,12 +42,28 @@ public interface Session extends AutoCloseable {
     void commit();
 
     /**
+     * Whether the driver follows the transaction state the server reports, so that a COMMIT sent
+     * in a batch ends the transaction for it too (pgjdbc, r2dbc-postgresql). Offline sessions
+     * and other drivers keep to their own commit.
+     */
+    default boolean followsServerTransactionState() {
+        return false;
+    }
+
+    /**
      * Runs the statements, then commits: the last writes of a revision (its bookkeeping) and the
-     * commit, in one round trip where the dialect allows COMMIT in a batch.
+     * commit, in one round trip where the driver follows the server's transaction state.
      */
     default void commitWith(List<String> sql) {
-        executeAll(sql);
-        commit();
+        if (!followsServerTransactionState()) {
+            executeAll(sql);
+            commit();
+            return;
+        }
+        List<String> batch = new ArrayList<>(sql);
+        batch.add("COMMIT");
+        executeAll(batch);
+        commit(); // the driver saw the server leave the transaction: it sends nothing more
     }
 
     void rollback();

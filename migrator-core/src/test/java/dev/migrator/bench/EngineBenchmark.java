@@ -51,13 +51,7 @@ public final class EngineBenchmark {
         }
         List<Long> earlierApplies = new ArrayList<>();
         for (int i = 1; i < applies; i++) {
-            try (TestDatabase db = TestDatabase.create(kind)) {
-                Migrator migrator = r2dbc ? ReactiveMigrator.create(ConnectionFactories.get(db.r2dbcUrl()), config)
-                        .blocking() : Migrator.create(db.dataSource(), config);
-                long t0 = System.nanoTime();
-                migrator.upgrade("heads");
-                earlierApplies.add(System.nanoTime() - t0);
-            }
+            earlierApplies.add(TransportPairBenchmark.apply(kind, config, r2dbc, n));
         }
         if (!earlierApplies.isEmpty()) {
             System.out.printf("earlier applies (driver loading inside the first): %s ms%n",
