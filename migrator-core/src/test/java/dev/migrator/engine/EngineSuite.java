@@ -367,6 +367,21 @@ abstract class EngineSuite {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void vendorLocationsAreReadForTheConnectedDatabase(DatabaseKind kind) throws Exception {
+        // Scripts under {vendor} are read once the session names its dialect; the others while it opens.
+        new ScriptFolder(Files.createDirectories(dir.resolve(kind.dialectName()))).table("a");
+        new ScriptFolder(Files.createDirectories(dir.resolve("other"))).table("z");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrator migrator = transport().migrator(db,
+                    MigratorConfig.builder().locations("filesystem:" + dir + "/{vendor}").build());
+            assertThat(migrator.upgrade("heads").stepsRun()).isEqualTo(1);
+            assertThat(versionRows(db)).containsExactly("a");
+            assertThat(db.tableNames()).contains("t_a").doesNotContain("t_z");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void aBaselineStampRecordsEveryRevisionSoLaterEditsAreCaught(DatabaseKind kind) throws Exception {
         ScriptFolder scripts = new ScriptFolder(dir);
         Path a = scripts.table("a");
