@@ -30,10 +30,8 @@ import dev.migrator.session.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -108,44 +106,30 @@ public final class Migrator {
 
     /** Runs a command against the database, under the run lock. */
     public RunResult run(Command command, String target, boolean purge) {
-        return onlineWithScripts((session, catalog) -> {
-            Engine engine = new Engine(catalog, config, listener);
-            return engine.run(session, new LiveState(), engine.tables(session, schema(session)), command, target, purge);
-        });
+        return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener)
+                .run(session, new LiveState(state), tables, command, target, purge));
     }
 
     /** What {@code run} would do now; changes nothing. */
     public Plan plan(Command command, String target) {
-        return onlineWithScripts((session, catalog) -> {
-            Engine engine = new Engine(catalog, config, listener);
-            DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
-            return engine.plan(state, command, target, false);
-        });
+        return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener)
+                .plan(state, command, target, false));
     }
 
     /** Where the database stands against the scripts. */
     public MigrationStatus status() {
-        return onlineWithScripts((session, catalog) -> {
-            Engine engine = new Engine(catalog, config, listener);
-            DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
-            return status(catalog, state);
-        });
+        return onlineWithState((session, tables, state, catalog) -> status(catalog, state));
     }
 
     /** The database's version rows. */
     public Set<String> current() {
-        return online(session -> {
-            BookkeepingTables tables = new BookkeepingTables(session.dialect(), schema(session), config.versionTable(),
-                    config.historyTable());
-            return new LiveState().read(session, tables).rows();
-        });
+        return online(session -> new LiveState().read(session, tables(session)).rows());
     }
 
     /** The history table, newest first; empty when migrator never ran here. */
     public List<HistoryEntry> history(int limit) {
         return online(session -> {
-            BookkeepingTables tables = new BookkeepingTables(session.dialect(), schema(session), config.versionTable(),
-                    config.historyTable());
+            BookkeepingTables tables = tables(session);
             if (!new LiveState().read(session, tables).historyTableExists()) {
                 return List.of();
             }
@@ -183,12 +167,8 @@ public final class Migrator {
 
     /** The offline script from the database's current revisions to {@code target}; reads the database, changes nothing. */
     public String scriptFromCurrent(Command command, String target) {
-        return onlineWithScripts((session, catalog) -> {
-            Engine engine = new Engine(catalog, config, listener);
-            DatabaseState state = new LiveState().read(session, engine.tables(session, schema(session)));
-            return render(catalog, session.dialect(), command, new AssumedState(state.rows(), state.tablesExist()),
-                    target);
-        });
+        return onlineWithState((session, tables, state, catalog) -> render(catalog, session.dialect(), command,
+                new AssumedState(state.rows(), state.tablesExist()), target));
     }
 
     private String render(ScriptCatalog catalog, Dialect dialect, Command command, AssumedState start, String target) {
@@ -240,7 +220,11 @@ public final class Migrator {
     }
 
     private List<ScriptLocation> locations() {
-        return config.locations().stream().map(ScriptLocation::parse).toList();
+        List<ScriptLocation> locations = new ArrayList<>();
+        for (String location : config.locations()) {
+            locations.add(ScriptLocation.parse(location));
+        }
+        return locations;
     }
 
     private ScriptCatalog catalog(Dialect dialect) {
@@ -268,23 +252,85 @@ public final class Migrator {
         return schema.toString();
     }
 
-    /**
-     * Opens a session and hands it the scripts. When no location depends on the dialect, the
-     * scripts are read on another thread while the connection opens: a cold boot pays the slower
-     * of the two rather than both.
-     */
-    private <T> T onlineWithScripts(BiFunction<Session, ScriptCatalog, T> work) {
-        List<ScriptLocation> locations = locations();
-        CompletableFuture<ScriptCatalog> early = locations.stream().anyMatch(ScriptLocation::dependsOnVendor) ? null
-                : CompletableFuture.supplyAsync(() -> catalog(locations, ""));
-        return online(session -> work.apply(session, early != null ? await(early) : catalog(session.dialect())));
+    /** The bookkeeping tables in the configured schema, or else the connection's default one. */
+    private BookkeepingTables tables(Session session) {
+        return new BookkeepingTables(session.dialect(), schema(session), config.versionTable(), config.historyTable());
     }
 
-    private static ScriptCatalog await(CompletableFuture<ScriptCatalog> catalog) {
-        try {
-            return catalog.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    /** Work that needs the database's state and the scripts. */
+    @FunctionalInterface
+    private interface StateWork<T> {
+        T apply(Session session, BookkeepingTables tables, DatabaseState state, ScriptCatalog catalog);
+    }
+
+    /**
+     * Opens a session, reads the state and hands both to the work with the scripts. When no
+     * location depends on the dialect, the scripts are read on another thread while the connection
+     * opens and the state is read: a cold boot pays the slower of the two rather than both.
+     */
+    private <T> T onlineWithState(StateWork<T> work) {
+        List<ScriptLocation> locations = locations();
+        ScriptsReader early = dependsOnVendor(locations) ? null : new ScriptsReader(locations);
+        if (early != null) {
+            early.start();
+        }
+        return online(session -> {
+            BookkeepingTables tables = tables(session);
+            DatabaseState state = new LiveState().read(session, tables);
+            ScriptCatalog catalog = early != null ? early.await() : catalog(session.dialect());
+            return work.apply(session, tables, state, catalog);
+        });
+    }
+
+    private static boolean dependsOnVendor(List<ScriptLocation> locations) {
+        for (ScriptLocation location : locations) {
+            if (location.dependsOnVendor()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the scripts on a thread of its own. A plain thread rather than the common pool: a
+     * cold JVM pays for every class it loads, and the pool's are dozens.
+     */
+    private final class ScriptsReader extends Thread {
+
+        private final List<ScriptLocation> locations;
+        private @Nullable ScriptCatalog catalog;
+        private @Nullable Throwable failure;
+
+        ScriptsReader(List<ScriptLocation> locations) {
+            super("migrator-scripts");
+            setDaemon(true);
+            this.locations = locations;
+        }
+
+        @Override
+        public void run() {
+            try {
+                catalog = catalog(locations, "");
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        /** The scripts, once read; what reading them threw is thrown here, on the caller's thread. */
+        ScriptCatalog await() {
+            try {
+                join(); // also makes the fields written by run() visible here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the scripts", e);
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return Objects.requireNonNull(catalog);
         }
     }
 

@@ -29,7 +29,7 @@ final class NewScripts {
             } while (graph.contains(id));
             return id;
         }
-        if (!ScriptParser.REVISION_ID.matcher(requested).matches()) {
+        if (!ScriptParser.isRevisionId(requested)) {
             throw new BadInputException("--rev-id '" + requested + "' is not a revision id: use 1 to 64 letters, digits"
                     + " or underscores");
         }
@@ -52,7 +52,7 @@ final class NewScripts {
     /** Checks the new script against the graph, writes it, and returns its path. */
     static Path write(MigratorCli cli, RevisionGraph graph, NewScript script) {
         for (String label : script.branchLabels()) {
-            if (!ScriptParser.REVISION_ID.matcher(label).matches()) {
+            if (!ScriptParser.isRevisionId(label)) {
                 throw new BadInputException("--branch-label '" + label + "' is not a label: use 1 to 64 letters, digits"
                         + " or underscores");
             }

@@ -1,6 +1,7 @@
 package dev.migrator.dialect;
 
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * What migrator needs to know of a database: how to recognise its URLs, quote names and
@@ -49,9 +50,17 @@ public interface Dialect {
 
     /**
      * A query returning the names of those of {@code tables} that exist in {@code schema}; the
-     * arguments are plain names, to be quoted as literals.
+     * arguments are plain names, to be quoted as literals. The standard information schema, which
+     * PostgreSQL, MariaDB/MySQL and H2 share.
      */
-    String existingTablesQuery(String schema, List<String> tables);
+    default String existingTablesQuery(String schema, List<String> tables) {
+        StringJoiner names = new StringJoiner(", ");
+        for (String table : tables) {
+            names.add(stringLiteral(table));
+        }
+        return "SELECT table_name FROM information_schema.tables WHERE table_schema = " + stringLiteral(schema)
+                + " AND table_name IN (" + names + ")";
+    }
 
     /**
      * How this database keeps one run at a time.

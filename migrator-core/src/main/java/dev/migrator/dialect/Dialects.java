@@ -14,7 +14,9 @@ public final class Dialects {
 
     public static List<Dialect> all() {
         List<Dialect> dialects = new ArrayList<>();
-        ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader()).forEach(dialects::add);
+        for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {
+            dialects.add(dialect);
+        }
         return dialects;
     }
 

@@ -2,7 +2,6 @@ package dev.migrator.dialect;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * H2, the embedded default: transactional DDL; H2 has no advisory lock, so the run lock is
@@ -60,12 +59,6 @@ public final class H2Dialect implements Dialect {
                 + "duration_ms bigint, "
                 + "statements integer, "
                 + "applied_by varchar(255) NOT NULL)");
-    }
-
-    @Override
-    public String existingTablesQuery(String schema, List<String> tables) {
-        return "SELECT table_name FROM information_schema.tables WHERE table_schema = " + stringLiteral(schema)
-                + " AND table_name IN (" + tables.stream().map(this::stringLiteral).collect(Collectors.joining(", ")) + ")";
     }
 
     @Override

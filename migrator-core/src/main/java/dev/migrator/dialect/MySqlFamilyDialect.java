@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * MariaDB and MySQL: DDL commits implicitly, {@code GET_LOCK} for the run lock, a schema is
@@ -79,12 +78,6 @@ public abstract class MySqlFamilyDialect implements Dialect {
                 + "duration_ms bigint, "
                 + "statements integer, "
                 + "applied_by varchar(255) NOT NULL)");
-    }
-
-    @Override
-    public final String existingTablesQuery(String schema, List<String> tables) {
-        return "SELECT table_name FROM information_schema.tables WHERE table_schema = " + stringLiteral(schema)
-                + " AND table_name IN (" + tables.stream().map(this::stringLiteral).collect(Collectors.joining(", ")) + ")";
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.migrator.dialect;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** PostgreSQL: transactional DDL, advisory locks. */
 public final class PostgresDialect implements Dialect {
@@ -71,12 +70,6 @@ public final class PostgresDialect implements Dialect {
                 + "duration_ms bigint, "
                 + "statements integer, "
                 + "applied_by varchar(255) NOT NULL)");
-    }
-
-    @Override
-    public String existingTablesQuery(String schema, List<String> tables) {
-        return "SELECT table_name FROM information_schema.tables WHERE table_schema = " + stringLiteral(schema)
-                + " AND table_name IN (" + tables.stream().map(this::stringLiteral).collect(Collectors.joining(", ")) + ")";
     }
 
     @Override

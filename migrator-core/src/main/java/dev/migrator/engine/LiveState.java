@@ -19,8 +19,31 @@ import org.jspecify.annotations.Nullable;
 /** Reads the state from the database; creates nothing, so a bad run leaves no trace. */
 public final class LiveState implements StateSource {
 
+    private @Nullable DatabaseState alreadyRead;
+
+    public LiveState() {
+    }
+
+    /**
+     * A source whose first read is {@code alreadyRead}, a state just read on the same session
+     * (while the scripts were loading); every later read, such as the one under the lock, goes to
+     * the database.
+     */
+    public LiveState(DatabaseState alreadyRead) {
+        this.alreadyRead = alreadyRead;
+    }
+
     @Override
     public DatabaseState read(Session session, BookkeepingTables tables) {
+        DatabaseState first = alreadyRead;
+        if (first != null) {
+            alreadyRead = null;
+            return first;
+        }
+        return readNow(session, tables);
+    }
+
+    private static DatabaseState readNow(Session session, BookkeepingTables tables) {
         Set<String> existing = new HashSet<>();
         for (List<@Nullable Object> row : session.query(tables.existingTablesQuery())) {
             existing.add(String.valueOf(row.get(0)).toLowerCase(Locale.ROOT));

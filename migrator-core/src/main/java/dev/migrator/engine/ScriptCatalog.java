@@ -5,6 +5,7 @@ import dev.migrator.graph.RevisionGraph;
 import dev.migrator.script.LoadedScripts;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptLocation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,10 @@ public final class ScriptCatalog {
         this.scripts = List.copyOf(scripts);
         this.missingLocations = List.copyOf(missingLocations);
         // The graph reports duplicate ids, so a map that keeps the first one is enough here.
-        List<Revision> revisions = scripts.stream().map(RevisionScript::toRevision).toList();
+        List<Revision> revisions = new ArrayList<>(scripts.size());
+        for (RevisionScript script : scripts) {
+            revisions.add(script.toRevision());
+        }
         this.graph = RevisionGraph.of(revisions);
         this.byId = new HashMap<>();
         for (RevisionScript script : scripts) {

@@ -37,7 +37,7 @@ final class GraphValidator {
         if (!validator.problems.isEmpty()) {
             throw new GraphException(validator.problems);
         }
-        return new RevisionGraph(unique.toArray(Revision[]::new), validator.index, validator.parentEdges,
+        return new RevisionGraph(unique.toArray(new Revision[0]), validator.index, validator.parentEdges,
                 validator.dependencyEdges, validator.labels, validator.sortedIds);
     }
 

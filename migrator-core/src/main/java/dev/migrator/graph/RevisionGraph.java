@@ -299,7 +299,12 @@ public final class RevisionGraph {
             }
         }
         Set<String> result = new LinkedHashSet<>();
-        for (int i : sortByPosition(members.stream().mapToInt(this::indexOf).toArray())) {
+        int[] nodes = new int[members.size()];
+        int k = 0;
+        for (String member : members) {
+            nodes[k++] = indexOf(member);
+        }
+        for (int i : sortByPosition(nodes)) {
             if (!below[i]) {
                 result.add(byIndex[i].id());
             }
@@ -394,9 +399,17 @@ public final class RevisionGraph {
     }
 
     private int[] sortByPosition(int[] nodes) {
-        return java.util.Arrays.stream(nodes).boxed()
-                .sorted((a, b) -> Integer.compare(position[a], position[b]))
-                .mapToInt(Integer::intValue).toArray();
+        // Positions are unique: sort them as plain ints and map them back.
+        int[] positions = new int[nodes.length];
+        for (int k = 0; k < nodes.length; k++) {
+            positions[k] = position[nodes[k]];
+        }
+        java.util.Arrays.sort(positions);
+        int[] sorted = new int[nodes.length];
+        for (int k = 0; k < nodes.length; k++) {
+            sorted[k] = byPosition[positions[k]];
+        }
+        return sorted;
     }
 
     private List<String> ids(int[] nodes) {

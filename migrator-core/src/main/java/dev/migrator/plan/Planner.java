@@ -4,6 +4,7 @@ import dev.migrator.error.TargetException;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -165,13 +166,28 @@ public final class Planner {
     }
 
     private Set<String> knownRows(Set<String> versionRows) {
-        List<String> unknown = versionRows.stream().filter(row -> !graph.contains(row)).sorted().toList();
+        // Loops rather than streams: every boot comes here, and a cold JVM pays for each pipeline.
+        List<String> unknown = new ArrayList<>();
+        for (String row : versionRows) {
+            if (!graph.contains(row)) {
+                unknown.add(row);
+            }
+        }
+        Collections.sort(unknown);
         if (!unknown.isEmpty()) {
             throw new TargetException("The version table holds " + String.join(", ", unknown)
                     + ", which no script defines; restore the script(s), or stamp with --purge to reset the table");
         }
+        String[] byPosition = new String[graph.revisions().size()];
+        for (String row : versionRows) {
+            byPosition[graph.position(row)] = row;
+        }
         Set<String> rows = new LinkedHashSet<>();
-        versionRows.stream().sorted((a, b) -> Integer.compare(graph.position(a), graph.position(b))).forEach(rows::add);
+        for (String row : byPosition) {
+            if (row != null) {
+                rows.add(row);
+            }
+        }
         return rows;
     }
 

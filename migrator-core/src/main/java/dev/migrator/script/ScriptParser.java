@@ -2,13 +2,10 @@ package dev.migrator.script;
 
 import dev.migrator.error.ScriptException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,10 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ScriptParser {
 
-    /** Revision ids: letters, digits and underscores, 1 to 64 of them. */
-    public static final Pattern REVISION_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
-
-    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*migrator:([A-Za-z-]+)(?:\\s+(.*?))?\\s*$");
     private static final List<String> HEADER_KEYS =
             List.of("revision", "down", "message", "branch-labels", "depends-on", "transactional");
     private static final String UPGRADE = "upgrade";
@@ -33,48 +26,127 @@ public final class ScriptParser {
     public static RevisionScript parse(String content, String source) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         text = text.replace("\r\n", "\n");
-        List<String> lines = Arrays.asList(text.split("\n", -1));
 
         Map<String, String> header = new HashMap<>();
         Map<String, Integer> headerLines = new HashMap<>();
         Map<String, Section> sections = new HashMap<>();
         String openSection = null;
         int sectionStartLine = 0;
-        StringBuilder body = new StringBuilder();
+        int sectionStart = 0;
 
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int lineNo = i + 1;
-            // Most lines are SQL: the cheap look for "migrator:" spares them the regex, which
-            // dominated the cold start of a service with many scripts.
-            Matcher m = line.contains("migrator:") ? DIRECTIVE.matcher(line) : null;
-            String key = m != null && m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+        // Lines are walked by offset and a section is one substring of the text: every boot parses
+        // every script, and on a cold JVM splitting, copying and regular expressions dominated.
+        int lineNo = 0;
+        for (int lineStart = 0; lineStart <= text.length(); ) {
+            int newline = text.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? text.length() : newline;
+            lineNo++;
+            Directive directive = Directive.of(text, lineStart, lineEnd);
+            String key = directive == null ? null : directive.key();
             if (UPGRADE.equals(key) || DOWNGRADE.equals(key)) {
-                if (m.group(2) != null) {
+                if (directive.value() != null) {
                     throw new ScriptException(source, lineNo, "-- migrator:" + key + " takes no value");
                 }
                 if (openSection != null) {
-                    sections.put(openSection, new Section(trimLastNewline(body), sectionStartLine));
+                    sections.put(openSection, section(text, sectionStart, lineStart - 1, sectionStartLine));
                 }
                 if (sections.containsKey(key) || key.equals(openSection)) {
                     throw new ScriptException(source, lineNo, "second -- migrator:" + key + " section; a script has one of each");
                 }
                 openSection = key;
                 sectionStartLine = lineNo + 1;
-                body.setLength(0);
-            } else if (openSection != null) {
-                body.append(line).append('\n');
-            } else if (key != null) {
-                readHeaderLine(source, lineNo, key, m.group(2), header, headerLines);
-            } else if (!line.isBlank() && !line.stripLeading().startsWith("--")) {
+                sectionStart = Math.min(lineEnd + 1, text.length());
+            } else if (openSection == null && key != null) {
+                readHeaderLine(source, lineNo, key, directive.value(), header, headerLines);
+            } else if (openSection == null && !blankOrComment(text, lineStart, lineEnd)) {
                 throw new ScriptException(source, lineNo,
                         "SQL before the first section marker; put statements under '-- migrator:upgrade'");
-            }
+            } // else a line of the open section's SQL
+            lineStart = lineEnd + 1;
         }
         if (openSection != null) {
-            sections.put(openSection, new Section(trimLastNewline(body), sectionStartLine));
+            sections.put(openSection, section(text, sectionStart, text.length(), sectionStartLine));
         }
         return build(source, header, headerLines, sections);
+    }
+
+    /** The text from {@code start} to {@code end}: the lines between a marker and the newline before the next. */
+    private static Section section(String text, int start, int end, int startLine) {
+        return new Section(text.substring(start, Math.max(start, end)), startLine);
+    }
+
+    private static boolean blankOrComment(String text, int start, int end) {
+        int i = start;
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i == end || text.startsWith("--", i);
+    }
+
+    /** Whether {@code id} can be a revision id or branch label: 1 to 64 letters, digits and underscores. */
+    public static boolean isRevisionId(String id) {
+        if (id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A {@code -- migrator:key value} line: the key in lower case and the value, trimmed, or null
+     * when there is none. The grammar is {@code \s*--\s*migrator:[A-Za-z-]+(\s+value)?\s*}.
+     */
+    private record Directive(String key, @Nullable String value) {
+
+        private static final String PREFIX = "migrator:";
+
+        static @Nullable Directive of(String text, int start, int end) {
+            int i = skipSpace(text, start, end);
+            if (i + 2 > end || !text.startsWith("--", i)) {
+                return null;
+            }
+            i = skipSpace(text, i + 2, end);
+            if (i + PREFIX.length() > end || !text.startsWith(PREFIX, i)) {
+                return null;
+            }
+            int keyStart = i + PREFIX.length();
+            int keyEnd = keyStart;
+            while (keyEnd < end && isKeyChar(text.charAt(keyEnd))) {
+                keyEnd++;
+            }
+            int valueStart = skipSpace(text, keyEnd, end);
+            if (keyEnd == keyStart || valueStart == keyEnd && keyEnd < end) {
+                return null; // no key, or the key runs into something that is not white space
+            }
+            int valueEnd = end;
+            while (valueEnd > valueStart && isSpace(text.charAt(valueEnd - 1))) {
+                valueEnd--;
+            }
+            return new Directive(text.substring(keyStart, keyEnd).toLowerCase(Locale.ROOT),
+                    valueStart == valueEnd ? null : text.substring(valueStart, valueEnd));
+        }
+
+        private static int skipSpace(String text, int from, int end) {
+            int i = from;
+            while (i < end && isSpace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** White space as {@code \s} means it in a regular expression. */
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        private static boolean isKeyChar(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-';
+        }
     }
 
     private static void readHeaderLine(String source, int lineNo, String key, @Nullable String value,
@@ -97,7 +169,7 @@ public final class ScriptParser {
         if (id == null || id.isEmpty()) {
             throw new ScriptException(source, 1, "no '-- migrator:revision <id>' header; every script names its revision");
         }
-        if (!REVISION_ID.matcher(id).matches()) {
+        if (!isRevisionId(id)) {
             throw new ScriptException(source, headerLines.get("revision"),
                     "revision id '" + id + "' is not 1 to 64 letters, digits or underscores");
         }
@@ -125,7 +197,7 @@ public final class ScriptParser {
             if (item.isEmpty()) {
                 continue;
             }
-            if (!REVISION_ID.matcher(item).matches()) {
+            if (!isRevisionId(item)) {
                 throw new ScriptException(source, headerLines.get(key), "'" + item + "' in '-- migrator:" + key
                         + "' is not a revision id or label (1 to 64 letters, digits or underscores)");
             }
@@ -148,14 +220,5 @@ public final class ScriptParser {
             default -> throw new ScriptException(source, headerLines.get("transactional"),
                     "'-- migrator:transactional' is '" + value + "'; write true or false");
         };
-    }
-
-    private static String trimLastNewline(StringBuilder body) {
-        // The newline before the next marker belongs to the marker line, not to the section.
-        int end = body.length();
-        if (end > 0 && body.charAt(end - 1) == '\n') {
-            end--;
-        }
-        return body.substring(0, end);
     }
 }

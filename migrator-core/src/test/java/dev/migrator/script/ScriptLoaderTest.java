@@ -106,6 +106,22 @@ class ScriptLoaderTest {
                 .hasMessageContaining("UTF-8");
     }
 
+    @Test
+    void aValidScriptMayHoldTheReplacementCharacter() throws IOException {
+        write(dir.resolve("a.sql"), "-- migrator:revision a\n-- migrator:upgrade\n-- \uFFFD\nSELECT 1;\n");
+        LoadedScripts loaded = new ScriptLoader().load(List.of(ScriptLocation.parse(dir.toString())), "h2");
+        assertThat(loaded.scripts().get(0).upgrade().sql()).contains("\uFFFD");
+    }
+
+    @Test
+    void foldersAreReadInNameOrderAndAFolderNamedLikeAScriptIsAFolder() throws IOException {
+        write(dir.resolve("b.sql"), script("b", "a"));
+        write(dir.resolve("a.sql/inner.sql"), script("a", ""));
+        write(dir.resolve("c/c.sql"), script("c", "b"));
+        LoadedScripts loaded = new ScriptLoader().load(List.of(ScriptLocation.parse(dir.toString())), "h2");
+        assertThat(loaded.scripts()).extracting(RevisionScript::id).containsExactly("a", "b", "c");
+    }
+
     static String script(String id, String parents) {
         return "-- migrator:revision " + id + "\n-- migrator:down " + parents + "\n-- migrator:upgrade\nSELECT 1;\n";
     }

@@ -205,4 +205,32 @@ class ScriptParserTest {
                 .isInstanceOf(ScriptException.class)
                 .hasMessageContaining("takes no value");
     }
+
+    @Test
+    void trailingWhiteSpaceAfterASectionMarkerIsNoValue() {
+        RevisionScript script = ScriptParser.parse("-- migrator:revision a \t\n-- migrator:upgrade  \nSELECT 1;\n"
+                + "--migrator:downgrade\t\nSELECT 2;", "f");
+        assertThat(script.id()).isEqualTo("a");
+        assertThat(script.upgrade().sql()).isEqualTo("SELECT 1;");
+        assertThat(script.downgrade().sql()).isEqualTo("SELECT 2;");
+        assertThat(script.downgrade().firstLine()).isEqualTo(5);
+    }
+
+    @Test
+    void directiveKeysIgnoreCaseAndValuesAreTrimmed() {
+        RevisionScript script = ScriptParser.parse("--migrator:REVISION   r1  \t\n"
+                + "   --   migrator:Message   spaced   out  \n-- migrator:upgrade\nSELECT 1;\n", "f");
+        assertThat(script.id()).isEqualTo("r1");
+        assertThat(script.message()).isEqualTo("spaced   out");
+    }
+
+    @Test
+    void aKeyRunningIntoOtherTextIsNoDirective() {
+        RevisionScript script = ScriptParser.parse("-- migrator:revision r1\n-- migrator:upgrade2 is a comment\n"
+                + "-- migrator:upgrade\nSELECT 1;\n-- migrator:downgrade; stays in the upgrade\n-- MIGRATOR:downgrade too\n",
+                "f");
+        assertThat(script.upgrade().sql()).isEqualTo(
+                "SELECT 1;\n-- migrator:downgrade; stays in the upgrade\n-- MIGRATOR:downgrade too\n");
+        assertThat(script.downgrade()).isNull();
+    }
 }
