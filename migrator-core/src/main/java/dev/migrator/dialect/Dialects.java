@@ -12,12 +12,22 @@ public final class Dialects {
     private Dialects() {
     }
 
+    /** Every registered dialect; looked up once, since the lookup scans the class path's jars. */
     public static List<Dialect> all() {
-        List<Dialect> dialects = new ArrayList<>();
-        for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {
-            dialects.add(dialect);
+        return Registered.ALL;
+    }
+
+    private static final class Registered {
+
+        static final List<Dialect> ALL = load();
+
+        private static List<Dialect> load() {
+            List<Dialect> dialects = new ArrayList<>();
+            for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {
+                dialects.add(dialect);
+            }
+            return List.copyOf(dialects);
         }
-        return dialects;
     }
 
     /** The dialect called {@code name} (case-insensitive). */
@@ -45,7 +55,11 @@ public final class Dialects {
     }
 
     private static String names(List<Dialect> all) {
-        return String.join(", ", all.stream().map(Dialect::name).toList());
+        List<String> names = new ArrayList<>();
+        for (Dialect dialect : all) {
+            names.add(dialect.name());
+        }
+        return String.join(", ", names);
     }
 
     /** The URL without any password in it, for messages. */
