@@ -5,29 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
 
 /** Finds dialects registered with {@link ServiceLoader}: by name, or from a URL without opening it. */
 public final class Dialects {
 
+    /** Every registered dialect, looked up once (a lookup scans the class path); a racing second lookup is harmless. */
+    private static volatile @Nullable List<Dialect> registered;
+
     private Dialects() {
     }
 
-    /** Every registered dialect; looked up once, since the lookup scans the class path's jars. */
     public static List<Dialect> all() {
-        return Registered.ALL;
-    }
-
-    private static final class Registered {
-
-        static final List<Dialect> ALL = load();
-
-        private static List<Dialect> load() {
-            List<Dialect> dialects = new ArrayList<>();
+        List<Dialect> all = registered;
+        if (all == null) {
+            // Not a holder class: a broken service file must fail with its own error every time,
+            // not leave a class that can never initialise.
+            List<Dialect> loaded = new ArrayList<>();
             for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {
-                dialects.add(dialect);
+                loaded.add(dialect);
             }
-            return List.copyOf(dialects);
+            all = List.copyOf(loaded);
+            registered = all;
         }
+        return all;
     }
 
     /** The dialect called {@code name} (case-insensitive). */

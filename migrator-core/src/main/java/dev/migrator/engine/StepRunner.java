@@ -5,6 +5,7 @@ import dev.migrator.bookkeeping.HistoryEntry;
 import dev.migrator.error.BadInputException;
 import dev.migrator.error.DatabaseException;
 import dev.migrator.error.MigrationFailedException;
+import dev.migrator.error.ScriptException;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepKind;
 import dev.migrator.script.Checksums;
@@ -13,13 +14,11 @@ import dev.migrator.script.Section;
 import dev.migrator.session.Session;
 import dev.migrator.sql.SqlStatement;
 import dev.migrator.sql.SqlSyntaxException;
-import dev.migrator.error.ScriptException;
-import java.util.IdentityHashMap;
 import dev.migrator.sql.StatementSplitter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-
 
 /**
  * Runs one step: the revision's statements, then its version-row change and history row.
