@@ -115,9 +115,9 @@ public final class ScriptLoader {
             } catch (FileNotFoundException e) {
                 if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                     readTree(path, texts); // a folder named *.sql
-                } else if (!Files.isDirectory(path)) {
-                    throw new ScriptException(source, "cannot read script: " + e.getMessage(), e);
-                }
+                } else if (Files.isRegularFile(path)) {
+                    throw new ScriptException(source, "cannot read script: " + e.getMessage(), e); // permissions
+                } // else a link to a folder (not followed) or a dangling link, such as an editor's lock file
             } catch (IOException e) {
                 throw new ScriptException(source, "cannot read script: " + e.getMessage(), e);
             }

@@ -122,6 +122,16 @@ class ScriptLoaderTest {
         assertThat(loaded.scripts()).extracting(RevisionScript::id).containsExactly("a", "b", "c");
     }
 
+    @Test
+    void danglingLinksAndLinksToFoldersAreSkipped() throws IOException {
+        write(dir.resolve("a.sql"), script("a", ""));
+        write(dir.resolve("elsewhere/b.sql"), script("b", "a"));
+        Files.createSymbolicLink(dir.resolve(".#a.sql"), Path.of("user@host.1234:1700000000")); // an Emacs lock file
+        Files.createSymbolicLink(dir.resolve("linked.sql"), dir.resolve("elsewhere"));
+        LoadedScripts loaded = new ScriptLoader().load(List.of(ScriptLocation.parse(dir.toString())), "h2");
+        assertThat(loaded.scripts()).extracting(RevisionScript::id).containsExactly("a", "b");
+    }
+
     static String script(String id, String parents) {
         return "-- migrator:revision " + id + "\n-- migrator:down " + parents + "\n-- migrator:upgrade\nSELECT 1;\n";
     }
