@@ -18,7 +18,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -33,22 +32,19 @@ public final class ReactiveMigrator {
     private final ConnectionFactory factory;
     private final MigratorConfig config;
     private final MigrationListener listener;
-    private final Scheduler scheduler;
 
-    private ReactiveMigrator(ConnectionFactory factory, MigratorConfig config, MigrationListener listener,
-            Scheduler scheduler) {
+    private ReactiveMigrator(ConnectionFactory factory, MigratorConfig config, MigrationListener listener) {
         this.factory = factory;
         this.config = config;
         this.listener = listener;
-        this.scheduler = scheduler;
     }
 
     public static ReactiveMigrator create(ConnectionFactory factory, MigratorConfig config) {
-        return new ReactiveMigrator(factory, config, MigrationListener.NONE, Schedulers.boundedElastic());
+        return new ReactiveMigrator(factory, config, MigrationListener.NONE);
     }
 
     public ReactiveMigrator withListener(MigrationListener listener) {
-        return new ReactiveMigrator(factory, config, listener, scheduler);
+        return new ReactiveMigrator(factory, config, listener);
     }
 
     /** The blocking facade over the same connection factory, for startup and the command line. */
@@ -99,7 +95,8 @@ public final class ReactiveMigrator {
                 return session;
             });
             return Mono.fromCallable(() -> work.apply(migrator))
-                    .subscribeOn(scheduler)
+                    // Looked up per call, not at creation: blocking() users never start the scheduler.
+                    .subscribeOn(Schedulers.boundedElastic())
                     .doOnCancel(() -> open.forEach(R2dbcSession::abort));
         });
     }
