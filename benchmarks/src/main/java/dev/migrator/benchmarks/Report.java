@@ -14,6 +14,9 @@ import java.util.function.ToDoubleFunction;
 /** The markdown report: one table per scenario (medians over the counted rounds, paired ratios), the targets, the machine. */
 final class Report {
 
+    /** Table rows: migrator first, the floors last, whatever order the tools ran in. */
+    private static final List<String> TABLE_ORDER =
+            List.of("migrator", "migrator-r2dbc", "flyway", "liquibase", "baseline", "psql");
     private static final Map<String, String> TITLES = Map.of(
             "noop", "No-op with N applied (what every boot pays)",
             "apply", "Apply N from empty, one transaction per revision",
@@ -180,15 +183,24 @@ final class Report {
         return map;
     }
 
+    /** The scenario's tools in {@link #TABLE_ORDER}. */
     private List<String> tools(String scenario) {
-        Set<String> tools = new LinkedHashSet<>();
+        Set<String> ran = new LinkedHashSet<>();
         for (Run run : runs) {
             if (run.scenario().equals(scenario)) {
-                tools.add(run.tool());
+                ran.add(run.tool());
             }
         }
-        return List.copyOf(tools);
+        List<String> tools = new ArrayList<>();
+        for (String tool : TABLE_ORDER) {
+            if (ran.remove(tool)) {
+                tools.add(tool);
+            }
+        }
+        tools.addAll(ran);
+        return tools;
     }
+
 
     private List<Run> counted(String scenario, String tool) {
         return runs.stream().filter(run -> run.scenario().equals(scenario) && run.tool().equals(tool)
