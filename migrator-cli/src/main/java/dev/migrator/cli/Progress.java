@@ -5,9 +5,9 @@ import dev.migrator.engine.MigrationListener;
 import dev.migrator.error.MigratorException;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.VersionChange;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.PrintWriter;
 
 /**
  * One line when a revision starts and one when it ends, with its duration, on stdout:

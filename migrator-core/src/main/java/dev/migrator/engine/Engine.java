@@ -208,11 +208,16 @@ public final class Engine {
         RevisionGraph graph = catalog.graph();
         Set<String> applied = graph.ancestors(plan.rowsAfter());
         Set<String> recordedBySteps = new HashSet<>();
-        plan.steps().forEach(step -> recordedBySteps.add(step.revision().id()));
-        List<RevisionScript> toRecord = new ArrayList<>(
-                check.drifted(before).stream().filter(s -> applied.contains(s.id())).toList());
-        toRecord.forEach(script -> LOG.log(Level.INFO, "Recording the new checksum of revision {0} ({1})", script.id(),
-                script.source()));
+        for (Step step : plan.steps()) {
+            recordedBySteps.add(step.revision().id());
+        }
+        List<RevisionScript> toRecord = new ArrayList<>();
+        for (RevisionScript script : check.drifted(before)) {
+            if (applied.contains(script.id())) {
+                LOG.log(Level.INFO, "Recording the new checksum of revision {0} ({1})", script.id(), script.source());
+                toRecord.add(script);
+            }
+        }
         Set<String> appliedBefore = graph.ancestors(plan.rowsBefore());
         for (Revision revision : graph.revisions()) { // parents first
             String id = revision.id();

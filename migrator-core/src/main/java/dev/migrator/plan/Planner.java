@@ -5,6 +5,7 @@ import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,17 +179,9 @@ public final class Planner {
             throw new TargetException("The version table holds " + String.join(", ", unknown)
                     + ", which no script defines; restore the script(s), or stamp with --purge to reset the table");
         }
-        String[] byPosition = new String[graph.revisions().size()];
-        for (String row : versionRows) {
-            byPosition[graph.position(row)] = row;
-        }
-        Set<String> rows = new LinkedHashSet<>();
-        for (String row : byPosition) {
-            if (row != null) {
-                rows.add(row);
-            }
-        }
-        return rows;
+        List<String> ordered = new ArrayList<>(versionRows);
+        ordered.sort(Comparator.comparingInt(graph::position));
+        return new LinkedHashSet<>(ordered);
     }
 
     private Set<String> checkedRows(Set<String> versionRows) {
