@@ -310,7 +310,7 @@ public final class Migrator {
         @Override
         public void run() {
             try {
-                Dialects.all(); // looked up here, off the path of the connection, which needs one next
+                Dialects.builtIn(); // created here, off the path of the connection, which needs one next
                 catalog = catalog(locations, "");
             } catch (RuntimeException | Error e) {
                 failure = e;

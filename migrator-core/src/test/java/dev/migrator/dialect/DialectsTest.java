@@ -30,7 +30,8 @@ class DialectsTest {
     void unknownUrlIsBadInputListingTheDialects() {
         assertThatThrownBy(() -> Dialects.fromUrl("jdbc:oracle:thin:@x"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("postgresql").hasMessageContaining("mariadb").hasMessageContaining("h2");
+                .hasMessageContaining("postgresql").hasMessageContaining("mariadb").hasMessageContaining("h2")
+                .hasMessageContaining("exampledb");
     }
 
     @Test
@@ -38,6 +39,22 @@ class DialectsTest {
         assertThat(Dialects.byName("MariaDB").name()).isEqualTo("mariadb");
         assertThatThrownBy(() -> Dialects.byName("sqlite")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("sqlite");
+    }
+
+    @Test
+    void extensionsRegisteredWithServiceLoaderAreFoundAfterTheBuiltIns() {
+        // ExampleDialect is registered in this module's test resources, as a user's dialect would be.
+        assertThat(Dialects.fromUrl("jdbc:exampledb://db/app")).isInstanceOf(ExampleDialect.class);
+        assertThat(Dialects.byName("ExampleDB")).isInstanceOf(ExampleDialect.class);
+        assertThat(Dialects.all()).extracting(Dialect::name)
+                .containsExactly("postgresql", "mariadb", "mysql", "h2", "exampledb");
+        assertThat(Dialects.builtIn()).extracting(Dialect::name).containsExactly("postgresql", "mariadb", "mysql", "h2");
+    }
+
+    @Test
+    void aBuiltInDialectWinsOverAnExtensionThatAcceptsTheSameUrl() {
+        assertThat(Dialects.fromUrl("jdbc:postgresql://exampledb:5432/app")).isInstanceOf(PostgresDialect.class);
+        assertThat(Dialects.fromUrl("jdbc:h2:mem:exampledb")).isInstanceOf(H2Dialect.class);
     }
 
     @Test
