@@ -43,6 +43,8 @@ public final class Driver {
     private static final String FLYWAY = "flyway";
     private static final String LIQUIBASE = "liquibase";
     private static final String PSQL = "psql";
+    /** psql running migrator's offline script: the same SQL as migrator's online run, bookkeeping included. */
+    private static final String PSQL_SCRIPT = "psql-script";
     private static final String BASELINE = "baseline";
 
     /**
@@ -54,7 +56,7 @@ public final class Driver {
 
     static {
         TOOLS.put("noop", List.of(BASELINE, MIGRATOR, FLYWAY, R2DBC, LIQUIBASE));
-        TOOLS.put("apply", List.of(PSQL, MIGRATOR, R2DBC, FLYWAY, LIQUIBASE));
+        TOOLS.put("apply", List.of(PSQL_SCRIPT, PSQL, MIGRATOR, R2DBC, FLYWAY, LIQUIBASE));
         TOOLS.put("offline", List.of(MIGRATOR, LIQUIBASE));
         TOOLS.put("plan", List.of(MIGRATOR));
     }
@@ -163,7 +165,7 @@ public final class Driver {
     /** Every tool's scripts for N (and migrator's for the plan size), written before anything is timed. */
     private void prepareScripts() throws Exception {
         long t0 = System.nanoTime();
-        for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE, PSQL)) {
+        for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE, PSQL, PSQL_SCRIPT)) {
             RunOne.prepare(work, n, tool);
         }
         if (scenarios.contains("plan")) {
@@ -286,7 +288,7 @@ public final class Driver {
         String query = switch (tool) {
             case FLYWAY -> "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL";
             case LIQUIBASE -> "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'";
-            case MIGRATOR, R2DBC -> "SELECT count(*) FROM migrator_history WHERE direction = 'upgrade'"
+            case MIGRATOR, R2DBC, PSQL_SCRIPT -> "SELECT count(*) FROM migrator_history WHERE direction = 'upgrade'"
                     + " AND outcome = 'success'";
             default -> throw new IllegalArgumentException(tool);
         };
@@ -300,7 +302,7 @@ public final class Driver {
         }
     }
 
-    /** One measured process: a JVM running {@link RunOne}, or psql for the apply floor. */
+    /** One measured process: a JVM running {@link RunOne}, or psql for the apply floors. */
     private Outcome execute(String tool, String scenario, String database, int size) throws Exception {
         Path logs = Files.createDirectories(work.resolve("logs"));
         int id = ++sequence;
@@ -310,9 +312,9 @@ public final class Driver {
         if (gnuTime) {
             command.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rssFile.toString()));
         }
-        if (tool.equals(PSQL)) {
+        if (tool.startsWith(PSQL)) {
             command.addAll(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", String.valueOf(port),
-                    "-U", user, "-d", database, "-f", work.resolve("n" + size).resolve("psql.sql").toString()));
+                    "-U", user, "-d", database, "-f", work.resolve("n" + size).resolve(tool + ".sql").toString()));
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(javaOpts);
@@ -338,7 +340,7 @@ public final class Driver {
             outcome.problem = "exit code " + process.exitValue();
             return outcome;
         }
-        if (tool.equals(PSQL)) {
+        if (tool.startsWith(PSQL)) {
             return outcome;
         }
         Matcher result = RESULT.matcher(Files.readString(log));

@@ -113,6 +113,10 @@ public final class RunOne {
             case "flyway" -> Scripts.flyway(target, n);
             case "liquibase" -> Scripts.liquibase(target, n);
             case "psql" -> Scripts.psql(dir.resolve("psql.sql"), n);
+            // the SQL migrator's online run sends, bookkeeping included: its offline script for base:heads
+            case "psql-script" -> Files.writeString(dir.resolve("psql-script.sql"), Migrator
+                    .offline(config(prepare(workdir, n, "migrator")))
+                    .script(Dialects.byName("postgresql"), Command.UPGRADE, "base:heads"));
             default -> throw new IllegalArgumentException("unknown tool " + tool);
         }
         Files.writeString(done, "");
