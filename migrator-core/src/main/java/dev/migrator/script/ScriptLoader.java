@@ -74,7 +74,7 @@ public final class ScriptLoader {
                 return false;
             }
         }
-        return Files.isDirectory(Path.of(location.path()));
+        return new File(location.path()).isDirectory();
     }
 
     private static List<ScriptText> readFolder(ScriptLocation location) {

@@ -65,9 +65,9 @@ public final class R2dbcSession implements Session {
     /** The dialect of an R2DBC driver, from its metadata name ("PostgreSQL", "MariaDB", "H2", "MySQL"). */
     public static Dialect dialectOf(ConnectionFactory factory) {
         String name = factory.getMetadata().getName().toLowerCase(Locale.ROOT);
-        for (String known : List.of("postgresql", "mariadb", "mysql", "h2")) {
-            if (name.contains(known)) {
-                return Dialects.byName(known);
+        for (Dialect builtIn : Dialects.builtIn()) {
+            if (name.contains(builtIn.name())) {
+                return builtIn;
             }
         }
         return Dialects.byName(name);
