@@ -100,20 +100,35 @@ public final class Migrator {
         return run(Command.DOWNGRADE, target, false);
     }
 
+    /**
+     * Sets the version rows to the target without running scripts.
+     *
+     * @param purge empty the version table first, whatever it holds (unknown revisions, a row that
+     *     is an ancestor of another): the repair for a version table that cannot be right
+     */
     public RunResult stamp(String target, boolean purge) {
-        return run(Command.STAMP, target, purge);
+        return stamp(List.of(target), purge);
     }
 
-    /** Runs a command against the database, under the run lock. */
+    /** Stamps several targets at once, as {@code alembic stamp REV1 REV2} does (one per branch). */
+    public RunResult stamp(List<String> targets, boolean purge) {
+        return run(Command.STAMP, targets, purge);
+    }
+
+    /** Runs a command against the database, under the run lock; {@code purge} is for stamp only. */
     public RunResult run(Command command, String target, boolean purge) {
+        return run(command, List.of(target), purge);
+    }
+
+    private RunResult run(Command command, List<String> targets, boolean purge) {
         return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener)
-                .run(session, new LiveState(state), tables, command, target, purge));
+                .run(session, new LiveState(state), tables, command, targets, purge));
     }
 
     /** What {@code run} would do now; changes nothing. */
     public Plan plan(Command command, String target) {
         return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener)
-                .plan(state, command, target, false));
+                .plan(state, command, List.of(target), false));
     }
 
     /** Where the database stands against the scripts. */
@@ -162,19 +177,36 @@ public final class Migrator {
         TargetRange parsed = range.contains(":") ? TargetRange.parse(range) : bareRange(command, range);
         Set<String> startRows = new Planner(catalog.graph()).rowsAt(parsed.start());
         return render(catalog, dialect, command, new AssumedState(startRows, !"base".equals(parsed.start())),
-                parsed.end());
+                List.of(parsed.end()), false);
+    }
+
+    /**
+     * The offline script of a stamp to one or more targets, connecting to nothing: from base, or
+     * with {@code purge} from a version table it empties first (which repairs a table that cannot be right).
+     */
+    public String stampScript(Dialect dialect, List<String> targets, boolean purge) {
+        for (String target : targets) {
+            if (target.contains(":")) {
+                throw new BadInputException("'" + target + "' is a range; a stamp script "
+                        + (purge ? "with purge empties the version table, so it has no START: give the targets only"
+                                : "to several targets starts from base: give the targets only"));
+            }
+        }
+        return render(catalog(dialect), dialect, Command.STAMP, new AssumedState(Set.of(), false), targets, purge);
     }
 
     /** The offline script from the database's current revisions to {@code target}; reads the database, changes nothing. */
     public String scriptFromCurrent(Command command, String target) {
         return onlineWithState((session, tables, state, catalog) -> render(catalog, session.dialect(), command,
-                new AssumedState(state.rows(), state.tablesExist()), target));
+                new AssumedState(state.rows(), state.tablesExist()), List.of(target), false));
     }
 
-    private String render(ScriptCatalog catalog, Dialect dialect, Command command, AssumedState start, String target) {
+    private String render(ScriptCatalog catalog, Dialect dialect, Command command, AssumedState start,
+            List<String> targets, boolean purge) {
         try (OfflineSession session = new OfflineSession(dialect)) {
-            session.comment("migrator " + command.name().toLowerCase(java.util.Locale.ROOT) + " to " + target
-                    + " for " + dialect.name() + ", from " + (start.rows().isEmpty() ? "base" : start.rows()));
+            session.comment("migrator " + command.name().toLowerCase(java.util.Locale.ROOT) + " to "
+                    + String.join(" ", targets) + " for " + dialect.name() + ", from "
+                    + (purge ? "an emptied version table" : start.rows().isEmpty() ? "base" : start.rows()));
             // Listeners follow runs against a database; rendering a script applies nothing.
             Engine engine = new Engine(catalog, config, MigrationListener.NONE);
             // Offline scripts run in the DBA's session: its default schema, unless one is configured.
@@ -182,7 +214,7 @@ public final class Migrator {
             BookkeepingTables tables = config.schema() != null || schemaSql == null
                     ? engine.tables(session, config.schema())
                     : BookkeepingTables.qualifiedBy(dialect, schemaSql, config.versionTable(), config.historyTable());
-            engine.run(session, start, tables, command, target, false);
+            engine.run(session, start, tables, command, targets, purge);
             return session.script();
         }
     }
@@ -211,7 +243,7 @@ public final class Migrator {
         MigrationStatus.State summary;
         if (unknown) {
             summary = pending.isEmpty() && !drifted ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
-        } else if (drifted) {
+        } else if (drifted || !check.redundantRows(state).isEmpty()) {
             summary = MigrationStatus.State.DIVERGED;
         } else {
             summary = pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;

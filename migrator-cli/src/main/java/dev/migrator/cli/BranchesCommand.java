@@ -2,6 +2,7 @@ package dev.migrator.cli;
 
 import dev.migrator.graph.RevisionGraph;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
@@ -20,9 +21,10 @@ final class BranchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RevisionGraph graph = cli.catalog().graph();
+        Map<String, Set<String>> labels = graph.inheritedLabels();
         List<Branch> branches = graph.branchPoints().stream()
-                .map(id -> new Branch(RevisionView.of(graph, id, null),
-                        graph.children(id).stream().map(child -> RevisionView.of(graph, child, null)).toList()))
+                .map(id -> new Branch(RevisionView.of(graph, labels, id, null),
+                        graph.children(id).stream().map(child -> RevisionView.of(graph, labels, child, null)).toList()))
                 .toList();
         if (cli.json()) {
             cli.out().println(Json.write(Map.of("branches", branches)));

@@ -9,19 +9,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code check}: exit 0 when the database is exactly at the scripts' heads, else 1 with every
- * reason: pending revisions, revisions the scripts lack, edited applied revisions, or heads
- * that were not meant to be several. What a CI pipeline calls.
+ * {@code check [--single-head]}: exit 0 when the database is exactly at the scripts' heads, else 1
+ * with every reason: pending revisions, revisions the scripts lack, edited applied revisions, a
+ * version table that cannot be right. Several heads are reported (projects keep several on
+ * purpose) and fail only with {@code --single-head}. What a CI pipeline calls.
  */
 @picocli.CommandLine.Command(name = "check",
-        description = "Exit 1 unless the database is at the heads, unedited, and the heads are as intended.")
+        description = "Exit 1 unless the database is at the heads and unedited; several heads fail with --single-head.")
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
     MigratorCli cli;
+
+    @Option(names = "--single-head", description = "Also fail when the scripts have more than one head")
+    boolean singleHead;
 
     /** A drifted revision and its file. */
     record Drifted(String revision, String path) {
@@ -29,7 +34,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** What {@code check --json} prints. */
     record Report(boolean ok, String state, Set<String> current, Set<String> heads, List<String> pending,
-            List<String> unknown, List<Drifted> drifted, List<String> unlabelledHeads, List<String> problems) {
+            List<String> unknown, List<Drifted> drifted, List<String> unlabelledHeads, List<String> problems,
+            List<String> notes) {
     }
 
     @Override
@@ -54,18 +60,33 @@ final class CheckCommand implements Callable<Integer> {
                     drifted.stream().map(d -> d.revision() + " (" + d.path() + ")").toList())
                     + " (restore them, or accept the edit with `migrator stamp`)");
         }
+        List<String> redundant = status.current().stream().filter(graph::contains).toList();
+        Set<String> tips = graph.maximal(redundant);
+        if (tips.size() != redundant.size()) {
+            problems.add("the version table holds " + String.join(", ", new TreeSet<>(status.current()))
+                    + ", where a row is an ancestor of another, so it cannot be right (repair it with"
+                    + " `migrator stamp --purge " + String.join(" ", tips) + "` if the database has applied "
+                    + String.join(", ", tips) + ")");
+        }
         List<String> unlabelled = unlabelledHeads(graph);
-        if (!unlabelled.isEmpty()) {
-            problems.add("the scripts have " + graph.heads().size() + " heads (" + String.join(", ", graph.heads())
-                    + ") and " + String.join(", ", unlabelled) + " on no branch label of its own: merge them"
-                    + " (`migrator merge -m MSG heads`) or label the branch");
+        List<String> notes = new ArrayList<>();
+        if (graph.heads().size() > 1) {
+            String heads = "the scripts have " + graph.heads().size() + " heads (" + String.join(", ", graph.heads())
+                    + ")" + (unlabelled.isEmpty() ? "" : ", " + String.join(", ", unlabelled)
+                    + " on no branch label of its own");
+            if (singleHead) {
+                problems.add(heads + ": merge them (`migrator merge -m MSG heads`)");
+            } else {
+                notes.add(heads + "; --single-head fails on that");
+            }
         }
         boolean ok = problems.isEmpty();
         if (cli.json()) {
             cli.out().println(Json.write(new Report(ok, status.state().label(), new TreeSet<>(status.current()),
-                    new TreeSet<>(status.heads()), pending, unknown, drifted, unlabelled, problems)));
+                    new TreeSet<>(status.heads()), pending, unknown, drifted, unlabelled, problems, notes)));
         } else if (ok) {
             cli.out().println("OK: the database is at the heads (" + String.join(", ", graph.heads()) + ")");
+            notes.forEach(note -> cli.out().println("note: " + note));
         }
         if (!ok && !cli.json()) {
             cli.err().println("error: check failed: " + String.join("; ", problems));

@@ -22,6 +22,6 @@ final class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Runs.run(cli, Command.DOWNGRADE, target, sql, false);
+        return Runs.run(cli, Command.DOWNGRADE, target, sql);
     }
 }

@@ -2,6 +2,7 @@ package dev.migrator.cli;
 
 import dev.migrator.graph.RevisionGraph;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +17,8 @@ final class HeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RevisionGraph graph = cli.catalog().graph();
-        List<RevisionView> heads = graph.heads().stream().map(id -> RevisionView.of(graph, id, null)).toList();
+        Map<String, Set<String>> labels = graph.inheritedLabels();
+        List<RevisionView> heads = graph.heads().stream().map(id -> RevisionView.of(graph, labels, id, null)).toList();
         if (cli.json()) {
             cli.out().println(Json.write(Map.of("heads", heads)));
         } else {

@@ -34,9 +34,10 @@ final class HistoryCommand implements Callable<Integer> {
         Set<String> selected = select(graph);
         @Nullable Set<String> current = indicateCurrent ? cli.online(migrator -> migrator.current()) : null;
         List<RevisionView> revisions = new ArrayList<>();
+        Map<String, Set<String>> labels = graph.inheritedLabels();
         for (Revision revision : graph.revisions()) {
             if (selected.contains(revision.id())) {
-                revisions.add(RevisionView.of(graph, revision.id(), current));
+                revisions.add(RevisionView.of(graph, labels, revision.id(), current));
             }
         }
         Collections.reverse(revisions);

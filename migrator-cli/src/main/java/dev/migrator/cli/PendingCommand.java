@@ -3,6 +3,7 @@ package dev.migrator.cli;
 import dev.migrator.engine.MigrationStatus;
 import dev.migrator.graph.RevisionGraph;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -23,8 +24,9 @@ final class PendingCommand implements Callable<Integer> {
     public Integer call() {
         MigrationStatus status = cli.online(migrator -> migrator.status());
         RevisionGraph graph = cli.catalog().graph();
+        Map<String, Set<String>> labels = graph.inheritedLabels();
         List<RevisionView> pending = status.pending().stream()
-                .map(revision -> RevisionView.of(graph, revision.id(), status.current())).toList();
+                .map(revision -> RevisionView.of(graph, labels, revision.id(), status.current())).toList();
         if (cli.json()) {
             cli.out().println(Json.write(new Pending(status.state().label(), new TreeSet<>(status.current()),
                     new TreeSet<>(status.heads()), pending)));

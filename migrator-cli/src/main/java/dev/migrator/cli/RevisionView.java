@@ -3,6 +3,7 @@ package dev.migrator.cli;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -13,31 +14,46 @@ import org.jspecify.annotations.Nullable;
  * @param revision the id
  * @param parents the down revisions; empty for a base
  * @param dependsOn resolved depends-on ids
- * @param branchLabels labels on this revision
+ * @param branchLabels labels declared by this revision
+ * @param branches the labels whose branch it is on, as Alembic shows them (inherited from the
+ *     labelled revisions it descends from)
  * @param message the message
  * @param path the script
  * @param head no revision names it as parent
+ * @param effectiveHead a head that another revision names in its depends-on (Alembic's "effective head")
  * @param branchPoint two or more revisions name it as parent
  * @param mergePoint it has two or more parents
  * @param current whether the database is at it; null where the database was not asked
  */
 record RevisionView(String revision, List<String> parents, List<String> dependsOn, List<String> branchLabels,
-        String message, String path, boolean head, boolean branchPoint, boolean mergePoint, @Nullable Boolean current) {
+        List<String> branches, String message, String path, boolean head, boolean effectiveHead, boolean branchPoint,
+        boolean mergePoint, @Nullable Boolean current) {
 
     static RevisionView of(RevisionGraph graph, String id, @Nullable Set<String> current) {
-        Revision revision = graph.get(id);
-        return new RevisionView(id, revision.parents(), graph.dependencies(id), revision.branchLabels(),
-                revision.message(), revision.source(), graph.heads().contains(id), graph.branchPoints().contains(id),
-                graph.mergePoints().contains(id), current == null ? null : current.contains(id));
+        return of(graph, graph.inheritedLabels(), id, current);
     }
 
-    /** {@code id (label) (head) (branchpoint) (mergepoint)}, plus {@code (current)} where known. */
+    /**
+     * @param inheritedLabels {@link RevisionGraph#inheritedLabels()}, computed once by the caller
+     */
+    static RevisionView of(RevisionGraph graph, Map<String, Set<String>> inheritedLabels, String id,
+            @Nullable Set<String> current) {
+        Revision revision = graph.get(id);
+        boolean head = graph.heads().contains(id);
+        return new RevisionView(id, revision.parents(), graph.dependencies(id), revision.branchLabels(),
+                List.copyOf(inheritedLabels.getOrDefault(id, Set.of())), revision.message(), revision.source(), head,
+                head && graph.isDependedOn(id), graph.branchPoints().contains(id), graph.mergePoints().contains(id),
+                current == null ? null : current.contains(id));
+    }
+
+    /** {@code id (labels) (head) (branchpoint) (mergepoint)}, plus {@code (current)} where known, as Alembic prints it. */
     String title() {
         StringBuilder out = new StringBuilder(revision);
-        if (!branchLabels.isEmpty()) {
-            out.append(" (").append(String.join(", ", branchLabels)).append(')');
+        if (!branches.isEmpty()) {
+            out.append(" (").append(String.join(", ", branches)).append(')');
         }
-        out.append(head ? " (head)" : "").append(branchPoint ? " (branchpoint)" : "")
+        out.append(effectiveHead ? " (effective head)" : head ? " (head)" : "")
+                .append(branchPoint ? " (branchpoint)" : "")
                 .append(mergePoint ? " (mergepoint)" : "");
         if (Boolean.TRUE.equals(current)) {
             out.append(" (current)");
@@ -45,9 +61,10 @@ record RevisionView(String revision, List<String> parents, List<String> dependsO
         return out.toString();
     }
 
-    /** Alembic's history line: {@code parents -> id (head), message}. */
+    /** Alembic's history line: {@code parents (dependencies) -> id (head), message}. */
     String historyLine() {
-        return (parents.isEmpty() ? "<base>" : String.join(", ", parents)) + " -> " + title()
+        return (parents.isEmpty() ? "<base>" : String.join(", ", parents))
+                + (dependsOn.isEmpty() ? "" : " (" + String.join(", ", dependsOn) + ")") + " -> " + title()
                 + (message.isEmpty() ? "" : ", " + message);
     }
 }

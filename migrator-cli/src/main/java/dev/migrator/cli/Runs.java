@@ -5,6 +5,7 @@ import dev.migrator.engine.Command;
 import dev.migrator.engine.RunResult;
 import dev.migrator.error.BadInputException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -14,14 +15,16 @@ final class Runs {
     private Runs() {
     }
 
-    static int run(MigratorCli cli, Command command, String target, boolean sql, boolean purge) {
+    static int run(MigratorCli cli, Command command, String target, boolean sql) {
+        return run(cli, command, List.of(target), sql, false);
+    }
+
+    /** Several targets and purge are stamp's; the stamp command renders those offline itself. */
+    static int run(MigratorCli cli, Command command, List<String> targets, boolean sql, boolean purge) {
         String verb = command.name().toLowerCase(Locale.ROOT);
         PrintWriter out = cli.out();
+        String target = String.join(" ", targets);
         if (sql) {
-            if (purge) {
-                throw new BadInputException("stamp --purge has no meaning with --sql: an offline stamp starts from the"
-                        + " range's START, not from the database");
-            }
             out.print(Migrator.offline(cli.config()).script(cli.offlineDialect(), command, target));
             out.flush();
             return 0;
@@ -30,9 +33,16 @@ final class Runs {
             throw new BadInputException("'" + target + "' is a range, which only " + verb + " --sql takes; an online "
                     + verb + " starts where the database is, so give just the target");
         }
-        RunResult result = cli.online(migrator -> migrator.withListener(new Progress(out)).run(command, target, purge));
-        if (result.stepsRun() == 0) {
-            out.println("Nothing to " + verb + ": the database is at " + rows(result.rowsAfter()));
+        RunResult result = cli.online(migrator -> {
+            Migrator reporting = migrator.withListener(new Progress(out));
+            return command == Command.STAMP ? reporting.stamp(targets, purge) : reporting.run(command, target, false);
+        });
+        if (result.plan().purge()) {
+            out.println("Emptied the version table (it held " + rows(result.rowsBefore()) + ") and stamped "
+                    + rows(result.rowsAfter()));
+        } else if (result.stepsRun() == 0) {
+            out.println("Nothing to " + verb + ": the database is at " + rows(result.rowsAfter())
+                    + (command == Command.UPGRADE ? "" : ", where " + target + " leaves it"));
         } else {
             out.println(switch (command) {
                 case UPGRADE -> "Upgraded";

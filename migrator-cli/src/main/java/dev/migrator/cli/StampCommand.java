@@ -1,12 +1,14 @@
 package dev.migrator.cli;
 
+import dev.migrator.Migrator;
 import dev.migrator.engine.Command;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code stamp TARGET [--sql] [--purge]}. */
+/** {@code stamp TARGET... [--sql] [--purge]}. */
 @picocli.CommandLine.Command(name = "stamp",
         description = "Set the version rows to TARGET without running scripts; records edited checksums.")
 final class StampCommand implements Callable<Integer> {
@@ -14,17 +16,25 @@ final class StampCommand implements Callable<Integer> {
     @ParentCommand
     MigratorCli cli;
 
-    @Parameters(paramLabel = "TARGET|START:END", description = "the revisions to stamp; with --sql also START:END")
-    String target = "";
+    @Parameters(arity = "1..*", paramLabel = "TARGET|START:END",
+            description = "the revisions to stamp, one per branch (heads, base, a revision, a label, label@base);"
+                    + " with --sql also one START:END")
+    List<String> targets = List.of();
 
     @Option(names = "--sql", description = "Print the SQL script instead of running it; connects to nothing")
     boolean sql;
 
-    @Option(names = "--purge", description = "Empty the version table first, even of revisions the scripts do not know")
+    @Option(names = "--purge", description = "Empty the version table first, whatever it holds (revisions the scripts"
+            + " do not know, a row that is an ancestor of another); with --sql the script empties it")
     boolean purge;
 
     @Override
     public Integer call() {
-        return Runs.run(cli, Command.STAMP, target, sql, purge);
+        if (sql && (purge || targets.size() > 1)) {
+            cli.out().print(Migrator.offline(cli.config()).stampScript(cli.offlineDialect(), targets, purge));
+            cli.out().flush();
+            return 0;
+        }
+        return Runs.run(cli, Command.STAMP, targets, sql, purge);
     }
 }

@@ -23,6 +23,6 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Runs.run(cli, Command.UPGRADE, target, sql, false);
+        return Runs.run(cli, Command.UPGRADE, target, sql);
     }
 }

@@ -61,17 +61,19 @@ class CliCommandsTest {
         assertThat(ambiguous.exit()).isEqualTo(2);
         assertThat(ambiguous.err()).contains("bbb2, ccc3").contains("--head").contains("merge").hasLineCount(1);
         assertThat(inDir("revision", "-m", "more", "--head", "audit@head", "--rev-id", "ddd4").exit()).isZero();
-        assertThat(inDir("heads").out()).isEqualTo("bbb2 (head)\nddd4 (head)\n".replace("\n", System.lineSeparator()));
+        // as Alembic prints them: ddd4 is on audit's branch, which its parent ccc3 starts
+        assertThat(inDir("heads").out())
+                .isEqualTo("bbb2 (head)\nddd4 (audit) (head)\n".replace("\n", System.lineSeparator()));
         Result merge = inDir("merge", "-m", "join", "heads", "--rev-id", "eee5");
         assertThat(merge.exit()).isZero();
         assertThat(inDir("history").out().lines().toList()).containsExactly(
-                "bbb2, ddd4 -> eee5 (head) (mergepoint), join",
-                "ccc3 -> ddd4, more",
+                "bbb2, ddd4 -> eee5 (audit) (head) (mergepoint), join",
+                "ccc3 -> ddd4 (audit), more",
                 "aaa1 -> ccc3 (audit), audit",
                 "aaa1 -> bbb2, one",
                 "<base> -> aaa1 (branchpoint), base");
         assertThat(inDir("history", "-r", "ccc3:ddd4").out().lines().toList())
-                .containsExactly("ccc3 -> ddd4, more", "aaa1 -> ccc3 (audit), audit");
+                .containsExactly("ccc3 -> ddd4 (audit), more", "aaa1 -> ccc3 (audit), audit");
         assertThat(inDir("branches").out().lines().toList()).containsExactly(
                 "aaa1 (branchpoint), base", "    -> bbb2, one", "    -> ccc3 (audit), audit");
     }
@@ -182,5 +184,31 @@ class CliCommandsTest {
         assertThat(CheckCommand.unlabelledHeads(cli.catalog().graph())).containsExactly("bbb2");
         inDir("revision", "-m", "three", "--rev-id", "ddd4", "--head", "bbb2", "--branch-label", "one");
         assertThat(CheckCommand.unlabelledHeads(cli.catalog().graph())).isEmpty();
+    }
+
+    @Test
+    void headsAndHistoryShowInheritedLabelsAndEffectiveHeadsAsAlembicDoes() {
+        // Alembic 1.8.1 on the same graph prints exactly these lines for heads and history.
+        inDir("revision", "-m", "", "--rev-id", "aa");
+        inDir("revision", "-m", "", "--rev-id", "bb", "--head", "aa", "--branch-label", "pine");
+        inDir("revision", "-m", "", "--rev-id", "cc", "--head", "bb");
+        inDir("revision", "-m", "", "--rev-id", "dd", "--head", "aa", "--branch-label", "other", "--depends-on", "cc");
+        assertThat(inDir("heads").out().lines()).containsExactlyInAnyOrder("dd (other) (head)",
+                "cc (pine) (effective head)");
+        assertThat(inDir("history").out().lines()).containsExactly("aa (cc) -> dd (other) (head)",
+                "bb -> cc (pine) (effective head)", "aa -> bb (pine)", "<base> -> aa (branchpoint)");
+    }
+
+    @Test
+    void anOfflinePurgeEmptiesTheTableThenWritesEveryTarget() {
+        inDir("revision", "-m", "base", "--rev-id", "aaa1");
+        inDir("revision", "-m", "other", "--rev-id", "bbb2", "--head", "base", "--branch-label", "other");
+        Result script = inDir("--dialect", "postgresql", "stamp", "aaa1", "bbb2", "--purge", "--sql");
+        assertThat(script.exit()).as(script.err()).isZero();
+        String sql = script.out();
+        assertThat(sql.indexOf("DELETE FROM")).isPositive().isLessThan(sql.indexOf("VALUES ('aaa1')"));
+        assertThat(sql).contains("VALUES ('bbb2')").containsOnlyOnce("BEGIN;").containsOnlyOnce("COMMIT;");
+        assertThat(inDir("--dialect", "postgresql", "stamp", "base:aaa1", "--purge", "--sql").err())
+                .contains("range");
     }
 }

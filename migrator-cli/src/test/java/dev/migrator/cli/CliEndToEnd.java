@@ -108,12 +108,12 @@ abstract class CliEndToEnd {
             assertThat(upgrade.err()).isEmpty();
             assertThat(versionRows(db)).containsExactly(mId);
 
-            assertThat(ok(cli(db, scripts, "current")).lines()).containsExactly(mId + " (head) (mergepoint)");
+            assertThat(ok(cli(db, scripts, "current")).lines()).containsExactly(mId + " (audit) (head) (mergepoint)");
             JsonNode current = json(cli(db, scripts, "current", "--json")).get("current");
             assertThat(current.get(0).get("revision").asString()).isEqualTo(mId);
             assertThat(current.get(0).get("head").asBoolean()).isTrue();
             assertThat(ok(cli(db, scripts, "history", "-i")).lines()).containsExactly(
-                    bId + ", " + cId + " -> " + mId + " (head) (mergepoint) (current), join",
+                    bId + ", " + cId + " -> " + mId + " (audit) (head) (mergepoint) (current), join",
                     aId + " -> " + cId + " (audit), audit log",
                     aId + " -> " + bId + ", add email",
                     "<base> -> " + aId + " (branchpoint), create account");
@@ -142,7 +142,7 @@ abstract class CliEndToEnd {
             assertThat(report.get("state").asString()).isEqualTo("pending");
             assertThat(report.get("pending")).hasSize(2);
             assertThat(ok(cli(db, scripts, "pending")).lines()).containsExactly(aId + " -> " + bId + ", add email",
-                    bId + ", " + cId + " -> " + mId + " (head) (mergepoint), join");
+                    bId + ", " + cId + " -> " + mId + " (audit) (head) (mergepoint), join");
             ok(cli(db, scripts, "downgrade", "-1"));
             assertThat(versionRows(db)).containsExactly(aId);
             assertThat(db.tableNames()).contains("account").doesNotContain("audit_log");
@@ -219,6 +219,53 @@ abstract class CliEndToEnd {
                 new BadInput("missing target", twoBases, List.of("downgrade"), List.of("TARGET")),
                 new BadInput("unknown command", twoBases, List.of("upgrayedd"), List.of("upgrayedd")),
                 new BadInput("range online", twoBases, List.of("upgrade", "base:heads"), List.of("--sql")));
+    }
+
+    @Test
+    void aVersionTableThatCannotBeRightIsRepairedByTheCommandItsMessagePrints() throws Exception {
+        Path scripts = work.resolve("migrations");
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            ok(cli(db, scripts, "revision", "-m", "one", "--rev-id", "aaa"));
+            ok(cli(db, scripts, "revision", "-m", "two", "--rev-id", "bbb"));
+            ok(cli(db, scripts, "upgrade"));
+            // the rows the broken purge used to leave, and a row no script defines
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO migrator_version (version_num) VALUES ('aaa'), ('ghost')");
+            }
+            CliJar.Result refused = cli(db, scripts, "downgrade", "-1");
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).contains("ghost").hasLineCount(1);
+            assertThat(cli(db, scripts, "check").exit()).isEqualTo(1);
+            java.util.regex.Matcher repair = java.util.regex.Pattern.compile("`migrator (stamp --purge [^`]+)`")
+                    .matcher(refused.err());
+            assertThat(repair.find()).as(refused.err()).isTrue();
+            assertThat(repair.group(1)).isEqualTo("stamp --purge bbb");
+
+            CliJar.Result repaired = ok(cli(db, scripts, repair.group(1).split(" ")));
+            assertThat(repaired.out()).contains("Emptied the version table (it held aaa, bbb, ghost) and stamped bbb");
+            assertThat(versionRows(db)).containsExactly("bbb");
+            assertThat(ok(cli(db, scripts, "check")).out()).startsWith("OK");
+            ok(cli(db, scripts, "downgrade", "-1"));
+            assertThat(versionRows(db)).containsExactly("aaa");
+        }
+    }
+
+    @Test
+    void severalStampTargetsAndSeveralHeadsThatCheckOnlyNotesUnlessAskedForOne() throws Exception {
+        Path scripts = work.resolve("migrations");
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            ok(cli(db, scripts, "revision", "-m", "one", "--rev-id", "aaa"));
+            ok(cli(db, scripts, "revision", "-m", "two", "--rev-id", "bbb", "--head", "base"));
+            ok(cli(db, scripts, "revision", "-m", "three", "--rev-id", "ccc", "--head", "base"));
+            ok(cli(db, scripts, "stamp", "aaa", "bbb"));
+            assertThat(versionRows(db)).containsExactly("aaa", "bbb");
+            ok(cli(db, scripts, "upgrade"));
+            CliJar.Result check = ok(cli(db, scripts, "check"));
+            assertThat(check.out()).contains("OK").contains("note: the scripts have 3 heads (aaa, bbb, ccc)");
+            CliJar.Result single = cli(db, scripts, "check", "--single-head");
+            assertThat(single.exit()).isEqualTo(1);
+            assertThat(single.err()).contains("3 heads");
+        }
     }
 
     @Test

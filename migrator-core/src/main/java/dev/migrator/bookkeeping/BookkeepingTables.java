@@ -107,6 +107,11 @@ public final class BookkeepingTables {
                 + " FROM " + qualifiedHistoryTable() + " ORDER BY id DESC LIMIT " + limit;
     }
 
+    /** Empties the version table, whatever its rows name ({@code stamp --purge}). */
+    public String deleteAllVersionRows() {
+        return "DELETE FROM " + qualifiedVersionTable();
+    }
+
     /** The statements that carry out one step's change of the version rows, in order. */
     public List<String> versionChange(VersionChange change) {
         List<String> statements = new ArrayList<>();

@@ -52,10 +52,10 @@ public final class Engine {
      * @param tables the bookkeeping tables (online: in the configured or the connection's default
      *     schema; offline: in the configured schema or the one the script starts in)
      */
-    public RunResult run(Session session, StateSource source, BookkeepingTables tables, Command command, String target,
-            boolean purge) {
+    public RunResult run(Session session, StateSource source, BookkeepingTables tables, Command command,
+            List<String> targets, boolean purge) {
         try {
-            return runOrThrow(session, source, tables, command, target, purge);
+            return runOrThrow(session, source, tables, command, targets, purge);
         } catch (RuntimeException e) {
             listener.runFailed(command, e);
             throw e;
@@ -63,14 +63,16 @@ public final class Engine {
     }
 
     private RunResult runOrThrow(Session session, StateSource source, BookkeepingTables tables, Command command,
-            String target, boolean purge) {
+            List<String> target, boolean purge) {
         long started = System.nanoTime();
         String schema = tables.schema();
         DatabaseState state = source.read(session, tables);
         Plan plan = plan(state, command, target, purge);
         if (nothingToDo(state, command, plan)) {
             LOG.log(Level.DEBUG, "Nothing to {0}: the database is at {1}", command, state.rows());
-            RunResult result = new RunResult(command, plan, state.rows(), state.rows(), millisSince(started));
+            // Nothing ran, so nothing was purged either.
+            RunResult result = new RunResult(command, new Plan(plan.steps(), plan.rowsBefore(), plan.rowsAfter()),
+                    state.rows(), state.rows(), millisSince(started));
             listener.runFinished(result);
             return result;
         }
@@ -88,10 +90,7 @@ public final class Engine {
                 }
             }
             listener.runStarting(command, plan);
-            runSteps(session, runner, plan);
-            if (command == Command.STAMP) {
-                recordStampedChecksums(session, tables, state, plan);
-            }
+            runSteps(session, runner, tables, state, command, plan);
         } finally {
             session.unlock();
         }
@@ -100,21 +99,34 @@ public final class Engine {
         return result;
     }
 
-    /** Checks the state and plans, without changing anything. */
-    public Plan plan(DatabaseState state, Command command, String target, boolean purge) {
-        if (command == Command.UPGRADE && check.ahead(state)) {
-            return aheadOfTheScripts(state, target);
+    /**
+     * Checks the state and plans, without changing anything.
+     *
+     * @param targets one target; stamp takes several
+     * @param purge stamp only: empty the version table first
+     */
+    public Plan plan(DatabaseState state, Command command, List<String> targets, boolean purge) {
+        if (command != Command.STAMP && targets.size() != 1) {
+            throw new BadInputException(command.name().toLowerCase(java.util.Locale.ROOT) + " takes one target, not "
+                    + targets.size() + " (" + String.join(" ", targets) + "); only stamp takes several");
         }
-        if (!purge || command != Command.STAMP) {
+        if (purge && command != Command.STAMP) {
+            throw new BadInputException("purge belongs to stamp; " + command.name().toLowerCase(java.util.Locale.ROOT)
+                    + " never empties the version table");
+        }
+        if (command == Command.UPGRADE && check.ahead(state)) {
+            return aheadOfTheScripts(state, targets.get(0));
+        }
+        if (!purge) {
             check.requireKnownRows(state);
         }
         if (config.validateChecksums() && command != Command.STAMP) {
             check.requireNoDrift(state);
         }
         return switch (command) {
-            case UPGRADE -> planner.upgrade(state.rows(), target);
-            case DOWNGRADE -> planner.downgrade(state.rows(), target);
-            case STAMP -> planner.stamp(purge ? Set.of() : state.rows(), target, purge);
+            case UPGRADE -> planner.upgrade(state.rows(), targets.get(0));
+            case DOWNGRADE -> planner.downgrade(state.rows(), targets.get(0));
+            case STAMP -> planner.stamp(state.rows(), targets, purge);
         };
     }
 
@@ -159,14 +171,27 @@ public final class Engine {
         }
     }
 
-    private void runSteps(Session session, StepRunner runner, Plan plan) {
-        boolean outer = !config.transactionPerMigration() && session.dialect().transactionalDdl();
+    /**
+     * Runs the steps. A stamp changes bookkeeping rows only, so all of it (emptying the table for
+     * a purge, every row change, the checksums it accepts) is one transaction on every database.
+     */
+    private void runSteps(Session session, StepRunner runner, BookkeepingTables tables, DatabaseState state,
+            Command command, Plan plan) {
+        boolean stamp = command == Command.STAMP;
+        boolean outer = stamp || !config.transactionPerMigration() && session.dialect().transactionalDdl();
         if (outer) {
             session.begin();
         }
         try {
+            if (plan.purge()) {
+                session.comment("stamp --purge: every version row goes, whatever it names");
+                session.execute(tables.deleteAllVersionRows());
+            }
             for (Step step : plan.steps()) {
                 runStep(session, runner, step, outer);
+            }
+            if (stamp) {
+                session.executeAll(stampedChecksums(tables, state, plan));
             }
             if (outer) {
                 session.commit();
@@ -199,12 +224,12 @@ public final class Engine {
     }
 
     /**
-     * After a stamp: a {@code stamp} history row with the script's current checksum for every
+     * The history rows a stamp adds beside its steps: a {@code stamp} history row with the script's current checksum for every
      * applied revision whose recorded checksum differs (the stamp accepts the edit), and for every
      * revision the stamp newly marked applied without a row of its own (a baseline of an existing
      * database marks all of them), so that later edits to those are caught too.
      */
-    private void recordStampedChecksums(Session session, BookkeepingTables tables, DatabaseState before, Plan plan) {
+    private List<String> stampedChecksums(BookkeepingTables tables, DatabaseState before, Plan plan) {
         RevisionGraph graph = catalog.graph();
         Set<String> applied = graph.ancestors(plan.rowsAfter());
         Set<String> recordedBySteps = new HashSet<>();
@@ -230,16 +255,12 @@ public final class Engine {
                 toRecord.add(catalog.script(id));
             }
         }
-        if (toRecord.isEmpty()) {
-            return;
-        }
         List<String> rows = new ArrayList<>();
         for (RevisionScript script : toRecord) {
             rows.add(tables.insertHistory(script.id(), "stamp", "success", script.checksum(), script.message(), null,
                     0));
         }
-        session.begin();
-        session.commitWith(rows);
+        return rows;
     }
 
     public ScriptCatalog catalog() {

@@ -31,6 +31,23 @@ public final class StateCheck {
     }
 
     /**
+     * Known version rows that are an ancestor of another row: a version table that cannot be right
+     * (rows are the heads of what is applied), written by hand or by an older migrator's purge.
+     */
+    public Set<String> redundantRows(DatabaseState state) {
+        RevisionGraph graph = catalog.graph();
+        List<String> known = new ArrayList<>();
+        for (String row : state.rows()) {
+            if (graph.contains(row)) {
+                known.add(row);
+            }
+        }
+        Set<String> redundant = new TreeSet<>(known);
+        redundant.removeAll(graph.maximal(known));
+        return redundant;
+    }
+
+    /**
      * The revisions of the scripts that the database has applied: the ancestors of its known
      * version rows, plus those whose newest history row is a successful upgrade or stamp. The
      * history matters when a newer release has moved the version rows past what these scripts know.
@@ -60,11 +77,22 @@ public final class StateCheck {
     /** Version rows that name revisions none of the scripts define: wrong locations, or an older checkout. */
     public void requireKnownRows(DatabaseState state) {
         Set<String> unknown = unknownRows(state);
-        if (!unknown.isEmpty()) {
-            throw new BadInputException("The database is at revision(s) " + String.join(", ", unknown)
-                    + ", which none of the " + catalog.scripts().size() + " scripts defines. Check the script locations,"
-                    + " or update this checkout; stamp a known revision if the database was changed by other means.");
+        if (unknown.isEmpty()) {
+            return;
         }
+        List<String> known = new ArrayList<>();
+        for (String row : state.rows()) {
+            if (catalog.graph().contains(row)) {
+                known.add(row);
+            }
+        }
+        Set<String> tips = new TreeSet<>(catalog.graph().maximal(known));
+        throw new BadInputException("The database is at revision(s) " + String.join(", ", unknown)
+                + ", which none of the " + catalog.scripts().size() + " scripts defines. Check the script locations,"
+                + " or update this checkout. If the database was changed by other means, reset the version table to"
+                + " the revisions it really has: `migrator stamp --purge "
+                + (tips.isEmpty() ? "REV..." : String.join(" ", tips)) + "`"
+                + (tips.isEmpty() ? "" : " if that is " + String.join(", ", tips)) + ".");
     }
 
     /** Applied revisions whose upgrade section changed since it ran. */

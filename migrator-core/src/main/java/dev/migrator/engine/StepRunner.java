@@ -55,7 +55,8 @@ final class StepRunner {
         RevisionScript script = catalog.script(step.revision().id());
         List<SqlStatement> statements = statements(step, script);
         long started = System.nanoTime();
-        if (atomic(session, script)) {
+        // A stamp step writes bookkeeping rows only, which every database can keep in a transaction.
+        if (atomic(session, script) || step.kind() == StepKind.STAMP) {
             if (!insideOuterTransaction) {
                 session.begin();
             }

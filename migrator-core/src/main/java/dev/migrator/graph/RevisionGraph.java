@@ -4,11 +4,13 @@ import dev.migrator.error.GraphException;
 import dev.migrator.error.TargetException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -115,54 +117,72 @@ public final class RevisionGraph {
     }
 
     /**
-     * Post-order of an iterative depth-first walk from each head (sorted by id) through
-     * parents (as written) then dependencies: everything a head needs comes before it, and a
-     * branch is finished before the next one starts.
+     * Kahn's algorithm: of the revisions whose parents and dependencies have all been placed,
+     * the one whose id comes first in {@link RevisionIdOrder} goes next. Projects with
+     * timestamp ids rely on that order between siblings (one may use what an older sibling
+     * created without declaring it), and it does not depend on the order the scripts were read in.
      */
     private int[] topologicalOrder() {
         int n = byIndex.length;
+        Integer[] byId = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byId[i] = i;
+        }
+        Arrays.sort(byId, (x, y) -> RevisionIdOrder.INSTANCE.compare(byIndex[x].id(), byIndex[y].id()));
+        int[] rank = new int[n];
+        for (int r = 0; r < n; r++) {
+            rank[byId[r]] = r;
+        }
+        int[] waiting = new int[n]; // predecessors not placed yet
+        for (int i = 0; i < n; i++) {
+            for (int next : successorsOf(i)) {
+                waiting[next]++;
+            }
+        }
+        PriorityQueue<Integer> ready = new PriorityQueue<>(Math.max(1, n),
+                (x, y) -> Integer.compare(rank[x], rank[y]));
+        for (int i = 0; i < n; i++) {
+            if (waiting[i] == 0) {
+                ready.add(i);
+            }
+        }
         int[] order = new int[n];
         int count = 0;
-        boolean[] seen = new boolean[n];
-        int[] stack = new int[n];
-        int[] cursor = new int[n];
-        List<Integer> roots = new ArrayList<>();
-        for (String head : heads) {
-            roots.add(index.get(head));
-        }
-        for (int i = 0; i < n; i++) {
-            roots.add(i); // nodes not reached from a head cannot exist in a DAG; this is a safety net
-        }
-        for (int root : roots) {
-            if (seen[root]) {
-                continue;
-            }
-            int top = 0;
-            stack[top] = root;
-            cursor[root] = 0;
-            seen[root] = true;
-            while (top >= 0) {
-                int node = stack[top];
-                int next = -1;
-                while (cursor[node] < parents[node].length + dependencies[node].length) {
-                    int c = cursor[node]++;
-                    int candidate = c < parents[node].length ? parents[node][c] : dependencies[node][c - parents[node].length];
-                    if (!seen[candidate]) {
-                        next = candidate;
-                        break;
-                    }
-                }
-                if (next < 0) {
-                    order[count++] = node;
-                    top--;
-                } else {
-                    seen[next] = true;
-                    cursor[next] = 0;
-                    stack[++top] = next;
+        while (!ready.isEmpty()) {
+            int node = ready.poll();
+            order[count++] = node;
+            for (int next : successorsOf(node)) {
+                if (--waiting[next] == 0) {
+                    ready.add(next);
                 }
             }
+        }
+        if (count != n) {
+            throw new IllegalStateException("cycle in a validated graph"); // the validator rejects cycles first
         }
         return order;
+    }
+
+    /** Children and dependents of a node, each once (a revision may name one both as parent and dependency). */
+    private int[] successorsOf(int node) {
+        int[] through = children[node];
+        int[] also = dependents[node];
+        if (also.length == 0) {
+            return through;
+        }
+        LinkedHashSet<Integer> all = new LinkedHashSet<>();
+        for (int c : through) {
+            all.add(c);
+        }
+        for (int d : also) {
+            all.add(d);
+        }
+        int[] result = new int[all.size()];
+        int k = 0;
+        for (int v : all) {
+            result[k++] = v;
+        }
+        return result;
     }
 
     /** Every revision, parents and dependencies before children; the same order on every run. */
@@ -210,6 +230,35 @@ public final class RevisionGraph {
     /** The labelled revision's id for each branch label. */
     public Map<String, String> branchLabels() {
         return Collections.unmodifiableMap(labels);
+    }
+
+    /**
+     * The branch labels each revision carries as Alembic shows them: the labels of every
+     * revision it descends from through parents, and a label also goes down from its revision
+     * through ancestors until a branch point or a merge point. Revisions with none are absent.
+     * Computed on each call, for the inspection commands only.
+     */
+    public Map<String, Set<String>> inheritedLabels() {
+        Map<String, Set<String>> result = new java.util.HashMap<>();
+        labels.forEach((label, labelled) -> {
+            for (String id : parentDescendants(List.of(labelled))) {
+                result.computeIfAbsent(id, k -> new TreeSet<>()).add(label);
+            }
+            int at = indexOf(labelled);
+            while (successorsOf(at).length < 2 && parents[at].length < 2) {
+                result.computeIfAbsent(byIndex[at].id(), k -> new TreeSet<>()).add(label);
+                if (parents[at].length == 0) {
+                    break;
+                }
+                at = parents[at][0];
+            }
+        });
+        return result;
+    }
+
+    /** Whether another revision names this one in its depends-on (a head so needed is Alembic's "effective head"). */
+    public boolean isDependedOn(String id) {
+        return dependents[indexOf(id)].length > 0;
     }
 
     /** Parent ids as written, without repeats. */
@@ -404,7 +453,7 @@ public final class RevisionGraph {
         for (int k = 0; k < nodes.length; k++) {
             positions[k] = position[nodes[k]];
         }
-        java.util.Arrays.sort(positions);
+        Arrays.sort(positions);
         int[] sorted = new int[nodes.length];
         for (int k = 0; k < nodes.length; k++) {
             sorted[k] = byPosition[positions[k]];

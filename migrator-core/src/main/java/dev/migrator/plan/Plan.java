@@ -8,15 +8,20 @@ import java.util.Set;
  * there is nothing to do.
  *
  * @param steps in the order they run
- * @param rowsBefore the version rows the plan starts from
+ * @param rowsBefore the version rows the plan starts from (none for a purge)
  * @param rowsAfter the version rows once every step has run
+ * @param purge the version table is emptied, whatever it holds, before the first step ({@code stamp --purge})
  */
-public record Plan(List<Step> steps, Set<String> rowsBefore, Set<String> rowsAfter) {
+public record Plan(List<Step> steps, Set<String> rowsBefore, Set<String> rowsAfter, boolean purge) {
 
     public Plan {
         steps = List.copyOf(steps);
         rowsBefore = Set.copyOf(rowsBefore);
         rowsAfter = Set.copyOf(rowsAfter);
+    }
+
+    public Plan(List<Step> steps, Set<String> rowsBefore, Set<String> rowsAfter) {
+        this(steps, rowsBefore, rowsAfter, false);
     }
 
     public boolean isEmpty() {

@@ -50,8 +50,9 @@ public final class Planner {
 
     /**
      * Un-applies every applied revision that is not an ancestor of the target, children first.
-     * A target qualified with a branch label ({@code label@-1}, {@code label@base}) keeps the
-     * rows off that branch, so other branches stay as they are.
+     * A target qualified with a branch label ({@code label@-1}, {@code label@base},
+     * {@code label@rev}) moves that branch only, as Alembic does: what stands above the target on
+     * the branch is un-applied with everything that needs it, and other branches stay.
      *
      * @throws TargetException when the target is not applied, or an irreversible revision would be un-applied
      */
@@ -65,12 +66,51 @@ public final class Planner {
                     + (notApplied.size() == 1 ? " is" : " are") + " not applied (current revisions: "
                     + (rows.isEmpty() ? "none" : String.join(", ", rows)) + "); use upgrade to go there");
         }
-        Set<String> keep = new LinkedHashSet<>(destination.revisions());
-        if (destination.label() != null) {
-            Set<String> line = targets.lineage(destination.label());
-            rows.stream().filter(row -> !line.contains(row)).forEach(keep::add);
+        String label = destination.label();
+        if (label == null) {
+            return downgradeTo(rows, applied, destination.revisions(), target);
         }
-        return downgradeTo(rows, applied, keep, target);
+        Set<String> kept = new LinkedHashSet<>(applied);
+        kept.removeAll(target.equals(label + "@base") ? graph.descendants(ownRevisions(label))
+                : aboveOnBranch(destination.revisions(), label));
+        return downgradeTo(rows, applied, graph.maximal(kept), target);
+    }
+
+    /**
+     * Alembic's label-qualified downgrade: the revisions just above the target (its children, or
+     * the bases when a walk such as {@code label@-3} reached base), kept to the label's branch
+     * where there are several, and everything that descends from them through parents or depends-on.
+     */
+    private Set<String> aboveOnBranch(Set<String> target, String label) {
+        Set<String> roots = new LinkedHashSet<>();
+        if (target.isEmpty()) {
+            roots.addAll(graph.bases());
+        }
+        for (String id : target) {
+            roots.addAll(graph.children(id));
+        }
+        if (roots.size() > 1) {
+            roots.retainAll(targets.lineage(label));
+        }
+        return graph.descendants(roots);
+    }
+
+    /**
+     * What {@code label@base} un-applies: the label's branch without the revisions it shares with
+     * other branches (their common ancestors), so that only that branch goes. Alembic starts from the
+     * branch's base instead, and so takes every branch that grows from a shared base.
+     */
+    private Set<String> ownRevisions(String label) {
+        Set<String> line = targets.lineage(label);
+        List<String> offBranch = new ArrayList<>();
+        for (Revision revision : graph.revisions()) {
+            if (!line.contains(revision.id())) {
+                offBranch.add(revision.id());
+            }
+        }
+        Set<String> own = new LinkedHashSet<>(line);
+        own.removeAll(graph.parentAncestors(offBranch));
+        return own;
     }
 
     /**
@@ -85,7 +125,7 @@ public final class Planner {
                 todo.add(id);
             }
         }
-        java.util.Collections.reverse(todo);
+        Collections.reverse(todo);
         List<String> irreversible = todo.stream().map(graph::get).filter(r -> !r.reversible())
                 .map(r -> "'" + r.id() + "' (" + r.source() + ")").toList();
         if (!irreversible.isEmpty()) {
@@ -106,38 +146,61 @@ public final class Planner {
     }
 
     /**
-     * Alembic's stamp: changes the version rows only. Rows on the target's line (its ancestors
-     * or descendants) are replaced by the target, other rows stay; {@code base} deletes rows.
+     * Alembic's stamp: changes the version rows only. Rows on the line of a target revision (its
+     * ancestors or descendants) are replaced by it, other rows stay; {@code base} deletes every
+     * row, {@code label@base} the rows that share the label's lineage (depends-on included).
+     * Several targets are stamped together, as {@code alembic stamp REV1 REV2} does.
      *
-     * @param purge start from no rows (the engine empties the table first, whatever it holds);
-     *     the plan's rowsBefore is then empty
+     * @param purge start from no rows: the engine empties the table first, whatever it holds
+     *     (revisions no script defines, a row that is an ancestor of another); the plan's rowsBefore is then empty
      */
-    public Plan stamp(Set<String> versionRows, String target, boolean purge) {
-        Set<String> rows = purge ? new LinkedHashSet<>() : knownRows(versionRows);
-        Targets.Destination destination = targets.forStamp(rows, target);
+    public Plan stamp(Set<String> versionRows, List<String> targetList, boolean purge) {
+        if (targetList.isEmpty()) {
+            throw new TargetException("stamp needs a target: a revision, heads, base, a label or label@base");
+        }
+        Set<String> rows = purge ? new LinkedHashSet<>() : checkedRows(versionRows);
         List<Step> steps = new ArrayList<>();
         Set<String> current = new LinkedHashSet<>(rows);
-        if (destination.revisions().isEmpty()) {
-            @Nullable Set<String> line = destination.label() == null ? null : targets.lineage(destination.label());
-            List<String> dropped = rows.stream().filter(row -> line == null || line.contains(row))
-                    .sorted((a, b) -> Integer.compare(graph.position(b), graph.position(a))).toList();
-            for (String row : dropped) {
-                Revision revision = graph.get(row);
-                VersionChange change = HeadMaintainer.unstamp(current, revision);
+        Set<String> stamped = new LinkedHashSet<>();
+        for (String target : targetList) {
+            Targets.Destination destination = targets.forStamp(rows, target);
+            if (destination.revisions().isEmpty()) {
+                current = unstamp(steps, current, destination.label());
+            }
+            stamped.addAll(destination.revisions());
+        }
+        for (String id : graph.maximal(stamped)) {
+            Revision revision = graph.get(id);
+            VersionChange change = HeadMaintainer.change(current, StepKind.STAMP, revision, graph);
+            if (!change.isEmpty()) {
                 steps.add(new Step(StepKind.STAMP, revision, change));
                 current = change.applyTo(current);
             }
-        } else {
-            for (String id : graph.maximal(destination.revisions())) {
-                Revision revision = graph.get(id);
-                VersionChange change = HeadMaintainer.change(current, StepKind.STAMP, revision, graph);
-                if (!change.isEmpty()) {
-                    steps.add(new Step(StepKind.STAMP, revision, change));
-                    current = change.applyTo(current);
-                }
-            }
         }
-        return new Plan(steps, rows, current);
+        return new Plan(steps, rows, current, purge);
+    }
+
+    /** A stamp to one target. */
+    public Plan stamp(Set<String> versionRows, String target, boolean purge) {
+        return stamp(versionRows, List.of(target), purge);
+    }
+
+    /** Stamp {@code base}: a step deleting each row, or with a label each row sharing the label's lineage. */
+    private Set<String> unstamp(List<Step> steps, Set<String> rows, @Nullable String label) {
+        Set<String> line = new HashSet<>(rows);
+        if (label != null) {
+            String labelled = graph.resolve(label);
+            line.retainAll(graph.ancestors(List.of(labelled)));
+            rows.stream().filter(row -> graph.ancestors(List.of(row)).contains(labelled)).forEach(line::add);
+        }
+        Set<String> current = rows;
+        for (String row : line.stream()
+                .sorted((a, b) -> Integer.compare(graph.position(b), graph.position(a))).toList()) {
+            VersionChange change = HeadMaintainer.unstamp(current, graph.get(row));
+            steps.add(new Step(StepKind.STAMP, graph.get(row), change));
+            current = change.applyTo(current);
+        }
+        return current;
     }
 
     /**
@@ -177,7 +240,8 @@ public final class Planner {
         Collections.sort(unknown);
         if (!unknown.isEmpty()) {
             throw new TargetException("The version table holds " + String.join(", ", unknown)
-                    + ", which no script defines; restore the script(s), or stamp with --purge to reset the table");
+                    + ", which no script defines; restore the script(s), or reset the table to the revisions the"
+                    + " database really has with `migrator stamp --purge REV...`");
         }
         List<String> ordered = new ArrayList<>(versionRows);
         ordered.sort(Comparator.comparingInt(graph::position));
@@ -190,9 +254,12 @@ public final class Planner {
         if (heads.size() != rows.size()) {
             Set<String> redundant = new LinkedHashSet<>(rows);
             redundant.removeAll(heads);
-            throw new TargetException("The version table holds " + String.join(", ", redundant)
-                    + ", already an ancestor of another row (" + String.join(", ", heads)
-                    + "); reset it with stamp --purge and the revisions the database really has");
+            throw new TargetException("The version table holds " + String.join(", ", rows) + ", where "
+                    + String.join(", ", redundant) + (redundant.size() == 1 ? " is" : " are")
+                    + " already an ancestor of " + String.join(", ", heads) + ", so it cannot be right (edited by"
+                    + " hand, or left by an older migrator's stamp --purge). If the database has applied "
+                    + String.join(", ", heads) + ", repair it with `migrator stamp --purge " + String.join(" ", heads)
+                    + "`; nothing was changed");
         }
         return rows;
     }

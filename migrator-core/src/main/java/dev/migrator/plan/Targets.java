@@ -211,8 +211,9 @@ final class Targets {
     }
 
     /**
-     * The one current revision a relative walk starts from: the only row, or with a label the
-     * tip of what is applied on the label's line; null = nothing applied (before base).
+     * The one current revision a relative walk starts from: the only row; with a label, the row on
+     * the label's branch, or where no row is on it, the tip of what is applied there (Alembic's
+     * order); null = nothing applied (before base).
      */
     private @Nullable String current(Set<String> rows, @Nullable String label, String target, boolean up) {
         Set<String> candidates;
@@ -220,12 +221,15 @@ final class Targets {
             candidates = rows;
         } else {
             Set<String> line = lineage(label);
-            Set<String> appliedOnLine = new LinkedHashSet<>(graph.ancestors(rows));
-            appliedOnLine.retainAll(line);
-            candidates = new LinkedHashSet<>();
-            for (String id : appliedOnLine) {
-                if (graph.children(id).stream().noneMatch(appliedOnLine::contains)) {
-                    candidates.add(id);
+            candidates = new LinkedHashSet<>(rows);
+            candidates.retainAll(line);
+            if (candidates.isEmpty()) {
+                Set<String> appliedOnLine = new LinkedHashSet<>(graph.ancestors(rows));
+                appliedOnLine.retainAll(line);
+                for (String id : appliedOnLine) {
+                    if (graph.children(id).stream().noneMatch(appliedOnLine::contains)) {
+                        candidates.add(id);
+                    }
                 }
             }
         }

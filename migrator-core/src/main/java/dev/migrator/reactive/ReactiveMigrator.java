@@ -64,6 +64,11 @@ public final class ReactiveMigrator {
         return call(migrator -> migrator.stamp(target, purge));
     }
 
+    /** Stamps several targets at once; see {@link Migrator#stamp(List, boolean)}. */
+    public Mono<RunResult> stamp(List<String> targets, boolean purge) {
+        return call(migrator -> migrator.stamp(targets, purge));
+    }
+
     public Mono<RunResult> run(Command command, String target, boolean purge) {
         return call(migrator -> migrator.run(command, target, purge));
     }

@@ -19,6 +19,8 @@ import dev.migrator.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -300,6 +302,149 @@ abstract class EngineSuite {
             assertThat(db.tableNames()).contains("t_d", "t_m").doesNotContain("t_a");
             migrator(db).stamp("base", false);
             assertThat(versionRows(db)).isEmpty();
+        }
+    }
+
+    /** The repair command a refusal names, as the user would copy it: {@code `migrator stamp --purge a b`}. */
+    private static List<String> purgeTargetsIn(String message) {
+        Matcher command = Pattern.compile("`migrator stamp --purge ([^`]+)`").matcher(message);
+        assertThat(command.find()).as(message).isTrue();
+        return List.of(command.group(1).split(" "));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void stampPurgeEmptiesTheTableWhateverItHoldsAndRepairsWhatTheRefusalNames(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.table("aaa");
+        scripts.table("bbb", "aaa");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrator migrator = migrator(db);
+            migrator.upgrade("heads");
+            assertThat(migrator.stamp("aaa", true).plan().purge()).isTrue();
+            assertThat(versionRows(db)).containsExactly("aaa");
+
+            // what the old purge left behind, and a row no script defines
+            execute(db, "INSERT INTO " + quoted(db, "migrator_version") + " (version_num) VALUES ('bbb')");
+            assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.DIVERGED);
+            String refusal = org.assertj.core.api.Assertions.catchThrowable(() -> migrator.upgrade("heads")).getMessage();
+            assertThat(refusal).contains("aaa, bbb").contains("already an ancestor of bbb");
+            assertThat(purgeTargetsIn(refusal)).containsExactly("bbb");
+            execute(db, "INSERT INTO " + quoted(db, "migrator_version") + " (version_num) VALUES ('ghost')");
+            // (upgrade takes a row it does not know for a newer release's, and has nothing to do)
+            String unknown = org.assertj.core.api.Assertions.catchThrowable(() -> migrator.stamp("bbb", false))
+                    .getMessage();
+            assertThat(unknown).contains("ghost");
+            assertThat(versionRows(db)).containsExactly("aaa", "bbb", "ghost");
+
+            migrator.stamp(purgeTargetsIn(unknown), true);
+            assertThat(versionRows(db)).containsExactly("bbb");
+            assertThat(migrator.upgrade("heads").stepsRun()).isZero();
+            assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
+            migrator.stamp("base", true);
+            assertThat(versionRows(db)).isEmpty();
+            assertThat(db.tableNames()).contains("t_aaa", "t_bbb");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void labelQualifiedDowngradesGiveAlembicsResults(DatabaseKind kind) throws Exception {
+        // Each graph and command sequence of issue 16, with the version rows Alembic 1.8.1 leaves.
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            ScriptFolder scripts = new ScriptFolder(Files.createDirectories(dir.resolve("opal")));
+            scripts.table("r01");
+            scripts.add("r02", List.of(), "CREATE TABLE t_r02 (id int);", "DROP TABLE t_r02;", "branch-labels opal",
+                    "depends-on r01");
+            Migrator opal = inFolder(db, scripts);
+            opal.upgrade("r02");
+            opal.downgrade("opal@-1");
+            assertThat(versionRows(db)).containsExactly("r01");
+            assertThat(db.tableNames()).contains("t_r01").doesNotContain("t_r02");
+        }
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            ScriptFolder scripts = new ScriptFolder(Files.createDirectories(dir.resolve("omega")));
+            scripts.table("r01");
+            scripts.table("r02");
+            scripts.add("r03", List.of("r01", "r02"), "CREATE TABLE t_r03 (id int);", "DROP TABLE t_r03;",
+                    "branch-labels omega");
+            Migrator omega = inFolder(db, scripts);
+            omega.upgrade("r01");
+            omega.upgrade("r02");
+            assertThat(omega.downgrade("omega@r02").stepsRun()).isZero();
+            assertThat(versionRows(db)).containsExactly("r01", "r02");
+        }
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            ScriptFolder scripts = new ScriptFolder(Files.createDirectories(dir.resolve("pine")));
+            scripts.add("r01", List.of(), "CREATE TABLE t_r01 (id int);", "DROP TABLE t_r01;", "branch-labels pine");
+            scripts.table("r02", "r01");
+            scripts.table("r03", "r02");
+            scripts.table("r04", "r01");
+            scripts.add("r05", List.of("r03"), "CREATE TABLE t_r05 (id int);", "DROP TABLE t_r05;", "depends-on r04");
+            Migrator pine = inFolder(db, scripts);
+            pine.upgrade("r05");
+            pine.downgrade("pine@-2");
+            assertThat(versionRows(db)).containsExactly("r02", "r04");
+            assertThat(db.tableNames()).contains("t_r02", "t_r04").doesNotContain("t_r03", "t_r05");
+        }
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            ScriptFolder scripts = new ScriptFolder(Files.createDirectories(dir.resolve("ipsum")));
+            scripts.table("r01");
+            scripts.table("r02", "r01");
+            scripts.table("r03", "r02");
+            scripts.add("r04", List.of("r02"), "CREATE TABLE t_r04 (id int);", "DROP TABLE t_r04;",
+                    "branch-labels ipsum");
+            Migrator ipsum = inFolder(db, scripts);
+            ipsum.upgrade("r03");
+            assertThat(ipsum.downgrade("ipsum@r01").stepsRun()).isEqualTo(2);
+            assertThat(versionRows(db)).containsExactly("r01");
+        }
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            ScriptFolder scripts = new ScriptFolder(Files.createDirectories(dir.resolve("lorem")));
+            scripts.add("r01", List.of(), "CREATE TABLE t_r01 (id int);", "DROP TABLE t_r01;", "branch-labels lorem");
+            scripts.add("r02", List.of(), "CREATE TABLE t_r02 (id int);", "DROP TABLE t_r02;", "depends-on r01");
+            Migrator lorem = inFolder(db, scripts);
+            lorem.upgrade("r02");
+            lorem.stamp("lorem@base", false);
+            assertThat(versionRows(db)).isEmpty();
+        }
+    }
+
+    private Migrator inFolder(TestDatabase db, ScriptFolder scripts) {
+        return transport().migrator(db, MigratorConfig.builder().locations(scripts.location()).build());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void severalStampTargetsAreStampedTogether(DatabaseKind kind) throws Exception {
+        branchAndMerge().table("e");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            migrator(db).stamp(List.of("c", "d", "e"), false);
+            assertThat(versionRows(db)).containsExactly("c", "d", "e");
+            migrator(db).stamp(List.of("b", "a"), false); // a is below b: b replaces c, its line's row; d stays
+            assertThat(versionRows(db)).containsExactly("b", "d", "e");
+            assertThat(db.tableNames()).doesNotContain("t_a", "t_b", "t_e");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void siblingsReadyTogetherRunInIdOrderNotInTheOrderAMergeNamesThem(DatabaseKind kind) throws Exception {
+        // Sourcegraph's case: 1730239195 uses a column its older sibling 1729894119 adds, without saying so.
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.add("1000000000", List.of(), "CREATE TABLE repo (id int);", "DROP TABLE repo;");
+        scripts.add("1730239195", List.of("1000000000"), "CREATE INDEX repo_name ON repo (name);",
+                kind == DatabaseKind.MARIADB ? "DROP INDEX repo_name ON repo;" : "DROP INDEX repo_name;");
+        scripts.add("1729894119", List.of("1000000000"), "ALTER TABLE repo ADD COLUMN name varchar(20);",
+                "ALTER TABLE repo DROP COLUMN name;");
+        scripts.add("1740000000", List.of("1730239195", "1729894119"), "SELECT 1;", "SELECT 1;");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            List<String> order = migrator(db).upgrade("heads").plan().steps().stream().map(s -> s.revision().id())
+                    .toList();
+            assertThat(order).containsExactly("1000000000", "1729894119", "1730239195", "1740000000");
+            assertThat(versionRows(db)).containsExactly("1740000000");
+            migrator(db).downgrade("base");
+            assertThat(db.tableNames()).doesNotContain("repo");
         }
     }
 

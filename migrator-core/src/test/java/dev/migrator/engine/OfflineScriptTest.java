@@ -148,4 +148,29 @@ class OfflineScriptTest {
         assertThat(script).contains("CREATE TABLE t_a (id int);").contains("BEGIN;").contains("COMMIT;")
                 .contains("INSERT INTO");
     }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aPurgeScriptRepairsAVersionTableThatCannotBeRightAsTheOnlineRunDoes(DatabaseKind kind) throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        ScriptFolder folder = new ScriptFolder(scripts);
+        folder.table("aaa");
+        folder.table("bbb", "aaa");
+        folder.table("ccc");
+        try (TestDatabase online = TestDatabase.create(kind); TestDatabase offline = TestDatabase.create(kind)) {
+            for (TestDatabase db : List.of(online, offline)) {
+                Migrator.create(db.dataSource(), config()).upgrade("heads");
+                Databases.execute(db, "INSERT INTO migrator_version (version_num) VALUES ('aaa'), ('ghost')");
+            }
+            Migrator.create(online.dataSource(), config()).stamp(List.of("bbb", "ccc"), true);
+            String script = Migrator.offline(config()).stampScript(Dialects.byName(kind.dialectName()),
+                    List.of("bbb", "ccc"), true);
+            assertThat(script).contains("DELETE FROM");
+            SchemaDumps.runScript(offline, Files.writeString(dir.resolve("purge.sql"), script));
+            assertThat(Databases.versionRows(offline)).containsExactly("bbb", "ccc")
+                    .isEqualTo(Databases.versionRows(online));
+            assertThat(Migrator.create(offline.dataSource(), config()).status().state())
+                    .isEqualTo(MigrationStatus.State.UP_TO_DATE);
+        }
+    }
 }

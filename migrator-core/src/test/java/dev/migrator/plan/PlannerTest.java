@@ -265,11 +265,33 @@ class PlannerTest {
         }
 
         @Test
-        void labelAtBaseUnappliesTheBranchButNotWhatOtherBranchesNeed() {
+        void labelAtBaseUnappliesTheBranchButNotTheBaseItSharesWithAnother() {
+            // A deviation: contract grows from k, which expand shares; Alembic 1.8.1 un-applies k and so
+            // everything ([]), migrator un-applies contract's own revisions and what depends on them.
             Plan plan = new Planner(BRANCHES).downgrade(Set.of("y2", "x2"), "contract@base");
             assertThat(plan.rowsBefore()).containsExactlyInAnyOrder("y2", "x2");
             assertThat(ids(plan)).containsExactly("y2", "y1");
             assertThat(plan.rowsAfter()).containsExactly("x2");
+            Plan fromHeads = new Planner(BRANCHES).downgrade(Set.of("x3", "y3"), "contract@base");
+            assertThat(ids(fromHeads)).containsExactlyInAnyOrder("x3", "y3", "y2", "y1");
+        }
+
+        @Test
+        void aWalkThatReachesBaseTakesTheSharedBaseAsAlembicDoes() {
+            // Alembic 1.8.1 on this graph: expand@-3 from x2 walks x1, k, base: all goes; expand@-2 stops at k, and y2
+            // goes with x1, which it depends on
+            assertThat(new Planner(BRANCHES).downgrade(Set.of("x2", "y2"), "expand@-3").rowsAfter()).isEmpty();
+            assertThat(new Planner(BRANCHES).downgrade(Set.of("x2", "y2"), "expand@-2").rowsAfter()).containsExactly("y1");
+        }
+
+        @Test
+        void labelAtTheForkUnappliesTheBranchAndWhatDependsOnIt() {
+            // Alembic 1.8.1 gives [x2] from both: x3 depends on y2, so it goes with the contract branch
+            assertThat(new Planner(BRANCHES).downgrade(Set.of("y2", "x2"), "contract@k").rowsAfter())
+                    .containsExactly("x2");
+            Plan fromHeads = new Planner(BRANCHES).downgrade(Set.of("x3", "y3"), "contract@k");
+            assertThat(ids(fromHeads)).containsExactlyInAnyOrder("x3", "y3", "y2", "y1");
+            assertThat(fromHeads.rowsAfter()).containsExactly("x2");
         }
 
         @Test
@@ -364,7 +386,11 @@ class PlannerTest {
 
         @Test
         void rowsThatAreAncestorsOfOtherRowsAreRefused() {
-            refused(() -> new Planner(LINE).downgrade(Set.of("a", "c"), "base")).hasMessageContaining("a, already an ancestor");
+            refused(() -> new Planner(LINE).upgrade(Set.of("a", "b"), "heads")).hasMessageContaining("stamp --purge b`");
+            refused(() -> new Planner(LINE).stamp(Set.of("a", "b"), "c", false)).hasMessageContaining("stamp --purge b`");
+            refused(() -> new Planner(LINE).downgrade(Set.of("a", "c"), "base"))
+                    .hasMessageContaining("holds a, c, where a is already an ancestor of c")
+                    .hasMessageContaining("`migrator stamp --purge c`");
         }
 
         @Test
