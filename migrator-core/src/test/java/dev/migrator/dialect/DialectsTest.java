@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.error.BadInputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class DialectsTest {
 
@@ -65,11 +66,42 @@ class DialectsTest {
     }
 
     @Test
-    void advisoryLockKeyIsStableAcrossProcesses() {
-        // FNV-1a is fixed by definition; a change here would let old and new versions run at once.
-        assertThat(PostgresDialect.lockKey("migrator:public.migrator_version")).isEqualTo(
-                PostgresDialect.lockKey("migrator:public.migrator_version"));
+    void advisoryLockKeyIsFnv1aOfTheSchemaAndTable() {
+        // Expected values computed outside Java (FNV-1a 64, published vectors for "" and "a"): a change
+        // here would let an old and a new migrator version run at once against one schema.
+        assertThat(PostgresDialect.lockKey("")).isEqualTo(0xcbf29ce484222325L);
         assertThat(PostgresDialect.lockKey("a")).isEqualTo(0xaf63dc4c8601ec8cL);
+        assertThat(PostgresDialect.lockKey("migrator:public.migrator_version")).isEqualTo(0x680740aade588279L);
+    }
+
+    @Test
+    void postgresLockStatementsCarryTheKeyOfTheirSchemaAndTable() {
+        LockSql lock = Dialects.byName("postgresql").lock("public", "migrator_version");
+        assertThat(lock.tryAcquire()).isEqualTo("SELECT pg_try_advisory_lock(7496031207400440441)");
+        assertThat(lock.release()).isEqualTo("SELECT pg_advisory_unlock(7496031207400440441)");
+    }
+
+    @Test
+    void differentSchemasAndTablesTakeDifferentLocks() {
+        Dialect postgres = Dialects.byName("postgresql");
+        assertThat(List.of(postgres.lock("public", "migrator_version"), postgres.lock("app", "migrator_version"),
+                postgres.lock("public", "other_version"), postgres.lock("publi", "cmigrator_version")))
+                .extracting(LockSql::tryAcquire).doesNotHaveDuplicates();
+        Dialect mariadb = Dialects.byName("mariadb");
+        assertThat(List.of(mariadb.lock("public", "migrator_version"), mariadb.lock("app", "migrator_version"),
+                mariadb.lock("public", "other_version")))
+                .extracting(LockSql::tryAcquire).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void mysqlLockNamesFitGetLocksSixtyFourCharactersByHashingLongNames() {
+        Dialect mariadb = Dialects.byName("mariadb");
+        assertThat(mariadb.lock("app", "migrator_version").tryAcquire())
+                .isEqualTo("SELECT GET_LOCK('migrator:app.migrator_version', 0)");
+        // 66 characters: hashed (FNV-1a 64 of the full name, in hex, computed outside Java).
+        LockSql longName = mariadb.lock("s".repeat(40), "migrator_version");
+        assertThat(longName.tryAcquire()).isEqualTo("SELECT GET_LOCK('migrator:256580c24df780fa', 0)");
+        assertThat(longName.release()).isEqualTo("SELECT RELEASE_LOCK('migrator:256580c24df780fa')");
     }
 
     @Test
