@@ -8,7 +8,7 @@ import dev.migrator.session.JdbcSession;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import java.util.List;
-import java.util.Objects;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -46,13 +46,67 @@ class BookkeepingTablesTest {
             assertThat(latest.get(0).get(2)).isEqualTo("downgrade");
             List<List<Object>> history = session.query(tables.selectHistory(10));
             assertThat(history).hasSize(2);
-            assertThat(history.get(0).get(5)).isEqualTo(message);
-            assertThat(history.get(1).get(5)).isEqualTo(message);
-            assertThat(Objects.toString(history.get(0).get(9))).isNotBlank();
+            List<Object> downgrade = history.get(0); // newest first
+            List<Object> upgrade = history.get(1);
+            assertThat(upgrade.subList(1, 6)).containsExactly("r1", "upgrade", "success", "abc", message);
+            assertThat(((Number) upgrade.get(7)).longValue()).isEqualTo(12L);
+            assertThat(((Number) upgrade.get(8)).intValue()).isEqualTo(3);
+            assertThat(downgrade.subList(1, 6)).containsExactly("r1", "downgrade", "success", null, message);
+            assertThat(downgrade.get(7)).isNull();
+            assertThat(downgrade.get(8)).isNull();
+            assertThat(upgrade.get(6)).as("applied_at defaults to the time of the insert").isNotNull();
+            // applied_by is the database's own user: "postgres", "root@localhost" on MariaDB, "SA" on H2.
+            assertThat(String.valueOf(upgrade.get(9))).as("applied_by")
+                    .startsWithIgnoringCase(db.user());
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void purgeEmptiesTheVersionTable(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind); JdbcSession session = JdbcSession.open(db.dataSource())) {
+            String schema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
+            BookkeepingTables tables = new BookkeepingTables(session.dialect(), schema, "v", "h");
+            tables.createTables().forEach(session::execute);
+            apply(session, tables, new VersionChange(List.of(), List.of(), List.of("a", "b")));
+            session.execute(tables.deleteAllVersionRows());
+            assertThat(rows(session, tables)).isEmpty();
+        }
+    }
+
+    @Test
+    void versionChangesDeleteThenUpdateThenInsertWithQuotedLiterals() {
+        BookkeepingTables pg = new BookkeepingTables(Dialects.byName("postgresql"), "app", "v", "h");
+        VersionChange change = new VersionChange(List.of("d1", "it's"), List.of(new VersionChange.Update("a", "b")),
+                List.of("c"));
+        assertThat(pg.versionChange(change)).containsExactly(
+                "DELETE FROM \"app\".\"v\" WHERE version_num = 'd1'",
+                "DELETE FROM \"app\".\"v\" WHERE version_num = 'it''s'",
+                "UPDATE \"app\".\"v\" SET version_num = 'b' WHERE version_num = 'a'",
+                "INSERT INTO \"app\".\"v\" (version_num) VALUES ('c')");
+    }
+
+    @Test
+    void historyInsertWritesNullsAsNullAndCutsMessagesAtFiveHundredCharacters() {
+        BookkeepingTables pg = new BookkeepingTables(Dialects.byName("postgresql"), "app", "v", "h");
+        assertThat(pg.insertHistory("r1", "upgrade", "success", null, "x".repeat(501), null, null)).isEqualTo(
+                "INSERT INTO \"app\".\"h\" (revision, direction, outcome, checksum, message, duration_ms, statements,"
+                        + " applied_by) VALUES ('r1', 'upgrade', 'success', NULL, '" + "x".repeat(500)
+                        + "', NULL, NULL, current_user)");
+        assertThat(pg.insertHistory("r1", "downgrade", "failed", "abc", "m", 12L, 3))
+                .endsWith("VALUES ('r1', 'downgrade', 'failed', 'abc', 'm', 12, 3, current_user)");
+    }
+
+    @Test
+    void latestHistoryPerRevisionIsTheRowWithTheHighestId() {
+        BookkeepingTables pg = new BookkeepingTables(Dialects.byName("postgresql"), "app", "v", "h");
+        assertThat(pg.selectLatestHistoryPerRevision()).isEqualTo(
+                "SELECT id, revision, direction, outcome, checksum, statements FROM \"app\".\"h\""
+                        + " WHERE id IN (SELECT MAX(id) FROM \"app\".\"h\" GROUP BY revision)");
+        assertThat(pg.selectHistory(10)).endsWith(" FROM \"app\".\"h\" ORDER BY id DESC LIMIT 10");
+    }
+
+    @Test
     void namesAreQuotedAndSchemaQualified() {
         BookkeepingTables pg = new BookkeepingTables(Dialects.byName("postgresql"), "app", "migrator_version", "h");
         assertThat(pg.qualifiedVersionTable()).isEqualTo("\"app\".\"migrator_version\"");
