@@ -18,8 +18,7 @@ class BookkeepingTablesTest {
     @EnumSource(DatabaseKind.class)
     void tablesAreCreatedOnceAndRowsFollowVersionChanges(DatabaseKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind); JdbcSession session = JdbcSession.open(db.dataSource())) {
-            String schema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
-            BookkeepingTables tables = new BookkeepingTables(session.dialect(), schema, "migrator_version", "migrator_history");
+            BookkeepingTables tables = tablesInCurrentSchema(session, "migrator_version", "migrator_history");
             assertThat(session.query(tables.existingTablesQuery())).isEmpty();
             tables.createTables().forEach(session::execute);
             tables.createTables().forEach(session::execute); // idempotent
@@ -36,8 +35,7 @@ class BookkeepingTablesTest {
     void historyKeepsMessagesWithQuotesAndBackslashesExactly(DatabaseKind kind) throws Exception {
         String message = "it's a \\path\\ with \"quotes\" and é";
         try (TestDatabase db = TestDatabase.create(kind); JdbcSession session = JdbcSession.open(db.dataSource())) {
-            String schema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
-            BookkeepingTables tables = new BookkeepingTables(session.dialect(), schema, "v", "h");
+            BookkeepingTables tables = tablesInCurrentSchema(session, "v", "h");
             tables.createTables().forEach(session::execute);
             session.execute(tables.insertHistory("r1", "upgrade", "success", "abc", message, 12L, 3));
             session.execute(tables.insertHistory("r1", "downgrade", "success", null, message, null, null));
@@ -65,8 +63,7 @@ class BookkeepingTablesTest {
     @EnumSource(DatabaseKind.class)
     void purgeEmptiesTheVersionTable(DatabaseKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind); JdbcSession session = JdbcSession.open(db.dataSource())) {
-            String schema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
-            BookkeepingTables tables = new BookkeepingTables(session.dialect(), schema, "v", "h");
+            BookkeepingTables tables = tablesInCurrentSchema(session, "v", "h");
             tables.createTables().forEach(session::execute);
             apply(session, tables, new VersionChange(List.of(), List.of(), List.of("a", "b")));
             session.execute(tables.deleteAllVersionRows());
@@ -112,6 +109,11 @@ class BookkeepingTablesTest {
         assertThat(pg.qualifiedVersionTable()).isEqualTo("\"app\".\"migrator_version\"");
         BookkeepingTables maria = new BookkeepingTables(Dialects.byName("mariadb"), null, "migrator_version", "h");
         assertThat(maria.qualifiedVersionTable()).isEqualTo("`migrator_version`");
+    }
+
+    private static BookkeepingTables tablesInCurrentSchema(JdbcSession session, String version, String history) {
+        String schema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
+        return new BookkeepingTables(session.dialect(), schema, version, history);
     }
 
     private static void apply(JdbcSession session, BookkeepingTables tables, VersionChange change) {
