@@ -71,13 +71,14 @@ abstract class EngineSuite {
             assertThat(migrator.upgrade("heads").stepsRun()).isZero();
 
             assertThatThrownBy(() -> migrator.downgrade("-1")).isInstanceOf(TargetException.class)
-                    .hasMessageContaining("merge point");
+                    .hasMessageContaining("'m' is a merge point of c, d").hasMessageContaining("name a revision");
             migrator.downgrade("d");
             assertThat(versionRows(db)).containsExactly("d");
             assertThat(db.tableNames()).doesNotContain("t_m", "t_c", "t_b").contains("t_d");
             migrator.upgrade("c");
             assertThat(versionRows(db)).containsExactly("c", "d");
-            assertThatThrownBy(() -> migrator.downgrade("-1")).isInstanceOf(TargetException.class);
+            assertThatThrownBy(() -> migrator.downgrade("-1")).isInstanceOf(TargetException.class)
+                    .hasMessageContaining("several current revisions (c, d)").hasMessageContaining("label@-N or rev-N");
             migrator.downgrade("c-1"); // SPEC: un-applies everything that is not an ancestor of b, d too
             assertThat(versionRows(db)).containsExactly("b");
             migrator.downgrade("base");
@@ -257,8 +258,7 @@ abstract class EngineSuite {
             scripts.table("b", "a");
             assertThatThrownBy(() -> migrator(db).upgrade("heads"))
                     .isInstanceOf(ChecksumMismatchException.class)
-                    .hasMessageContaining("a (")
-                    .hasMessageContaining("a_revision.sql")
+                    .hasMessageContaining("changed since they ran: a (" + dir.resolve("a_revision.sql") + ")")
                     .hasMessageContaining("stamp a");
             assertThat(db.tableNames()).doesNotContain("t_b");
             MigrationStatus status = migrator(db).status();
@@ -284,7 +284,9 @@ abstract class EngineSuite {
             migrator(db).upgrade("heads");
             assertThatThrownBy(() -> migrator(db).downgrade("base"))
                     .isInstanceOf(TargetException.class)
-                    .hasMessageContaining("b");
+                    .hasMessageContaining("Cannot downgrade to 'base'")
+                    .hasMessageContaining("'b' (" + dir.resolve("b_revision.sql") + ") has no downgrade section")
+                    .hasMessageContaining("nothing was changed");
             assertThat(versionRows(db)).containsExactly("c");
             assertThat(db.tableNames()).contains("t_a", "t_b", "t_c");
         }
@@ -454,11 +456,13 @@ abstract class EngineSuite {
         branchAndMerge().table("e", "a");
         try (TestDatabase db = TestDatabase.create(kind)) {
             assertThatThrownBy(() -> migrator(db).upgrade("head")).isInstanceOf(TargetException.class)
-                    .hasMessageContaining("m").hasMessageContaining("e");
-            assertThatThrownBy(() -> migrator(db).upgrade("nosuch")).isInstanceOf(TargetException.class);
+                    .hasMessageContaining("there are 2: e, m").hasMessageContaining("use heads, a label@head or a revision");
+            assertThatThrownBy(() -> migrator(db).upgrade("nosuch")).isInstanceOf(TargetException.class)
+                    .hasMessageContaining("'nosuch'");
             new ScriptFolder(dir).table("x", "missing_parent");
             assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("missing_parent");
+                    .hasMessageContaining("revision 'x' (" + dir.resolve("x_revision.sql") + ")")
+                    .hasMessageContaining("names parent 'missing_parent', which does not exist");
             assertThat(db.tableNames()).isEmpty();
         }
     }
@@ -539,7 +543,8 @@ abstract class EngineSuite {
                     .containsExactly("c", "a", "b");
             Files.writeString(a, Files.readString(a).replace("(id int)", "(id bigint)"));
             assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(ChecksumMismatchException.class)
-                    .hasMessageContaining("a (");
+                    .hasMessageContaining("changed since they ran: a (" + dir.resolve("a_revision.sql") + ")")
+                    .hasMessageContaining("`stamp c`");
         }
     }
 
@@ -563,7 +568,8 @@ abstract class EngineSuite {
             scripts.table("x", "m");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.DIVERGED);
             assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("n");
+                    .hasMessageContaining("at revision(s) n, which none of the 6 scripts defines")
+                    .hasMessageContaining("`migrator stamp --purge REV...`");
             assertThat(db.tableNames()).doesNotContain("t_x");
         }
     }
