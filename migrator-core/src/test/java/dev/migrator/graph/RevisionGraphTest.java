@@ -77,21 +77,28 @@ class RevisionGraphTest {
         @Test
         void cycleThroughParentsNamesRevisionsOnItAndFiles() {
             GraphException e = invalid(rev("a", "c"), rev("b", "a"), rev("c", "b"), rev("d"));
-            assertThat(e.problems()).singleElement().asString()
-                    .startsWith("cycle: a -> c -> b -> a").contains("a.sql").contains("b.sql").contains("c.sql")
-                    .doesNotContain("d.sql");
+            assertThat(e.problems()).containsExactly("cycle: a -> c -> b -> a; files: a in a.sql, b in b.sql, c in c.sql");
         }
 
         @Test
         void cycleThroughDependsOnIsFound() {
             GraphException e = invalid(rev("a"), dependsOn(rev("b", "a"), "c"), rev("c", "b"));
-            assertThat(e.problems()).singleElement().asString().contains("cycle").contains("b").contains("c");
+            assertThat(e.problems()).containsExactly("cycle: b -> c -> b; files: b in b.sql, c in c.sql");
+        }
+
+        @Test
+        void aCycleInALargerKnotSaysHowManyRevisionsAreCaught() {
+            // b -> a -> b is the shortest cycle through a; c is on another cycle with b.
+            GraphException e = invalid(rev("a", "b"), rev("b", "a", "c"), rev("c", "b"));
+            assertThat(e.problems()).containsExactly(
+                    "cycle: a -> b -> a (3 revisions are on cycles together); files: a in a.sql, b in b.sql, c in c.sql");
         }
 
         @Test
         void twoSeparateCyclesAreBothReported() {
             GraphException e = invalid(rev("a", "b"), rev("b", "a"), rev("x", "y"), rev("y", "x"));
-            assertThat(e.problems()).hasSize(2).allMatch(p -> p.startsWith("cycle"));
+            assertThat(e.problems()).containsExactlyInAnyOrder("cycle: a -> b -> a; files: a in a.sql, b in b.sql",
+                    "cycle: x -> y -> x; files: x in x.sql, y in y.sql");
         }
 
         @Test
@@ -248,6 +255,8 @@ class RevisionGraphTest {
             ring.add(rev("r" + i, "r" + (i - 1)));
         }
         assertThatThrownBy(() -> RevisionGraph.of(ring)).isInstanceOf(GraphException.class)
-                .hasMessageContaining("cycle: r0 -> r99999 -> r99998");
+                .hasMessageContaining("cycle: r0 -> r99999 -> r99998 -> ")
+                .hasMessageContaining(" -> r99981 -> (99979 more) -> r1 -> r0; files: r0 in r0.sql, r1 in r1.sql, r10 in r10.sql")
+                .hasMessageEndingWith(", r10013 in r10013.sql"); // the first 20 files by id
     }
 }
