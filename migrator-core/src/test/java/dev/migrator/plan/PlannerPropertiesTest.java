@@ -1,16 +1,18 @@
 package dev.migrator.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.migrator.error.TargetException;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Properties of plans over random graphs with branches, merges and depends-on, from a seeded
  * {@link Random}: a failure names the seed of its graph, so {@code -Dmigrator.seed=<seed>}
- * with {@code -Dmigrator.graphs=1} replays exactly that graph.
+ * with {@code -Dmigrator.graphs=1} replays exactly that graph. Expected plans and rows come from
+ * {@link AppliedSetModel} and {@link ReadyByIdModel}, never from the graph or planner under test.
  */
 class PlannerPropertiesTest {
 
@@ -40,27 +43,27 @@ class PlannerPropertiesTest {
         }
     }
 
-    /** One random graph and a random generator for states and targets in it. */
+    /** One random graph, the model of it, and a random generator for states and targets in it. */
     static final class Case {
 
         final Random random;
+        final List<Revision> revisions = new ArrayList<>();
+        final AppliedSetModel model;
         final RevisionGraph graph;
         final Planner planner;
-        final List<String> ids;
+        final List<String> ids = new ArrayList<>();
 
         Case(long seed) {
             random = new Random(seed);
             int size = 1 + random.nextInt(40);
-            List<Revision> revisions = new ArrayList<>();
-            List<String> names = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 String id = Integer.toHexString(0x100 + i * 7 + random.nextInt(7)) + "r" + i;
                 List<String> parents = new ArrayList<>();
                 int kind = random.nextInt(10);
                 if (i > 0 && kind > 0) {
-                    parents.add(names.get(i - 1 - random.nextInt(Math.min(i, 4))));
+                    parents.add(ids.get(i - 1 - random.nextInt(Math.min(i, 4))));
                     if (kind >= 8 && i > 1) {
-                        String other = names.get(random.nextInt(i));
+                        String other = ids.get(random.nextInt(i));
                         if (!parents.contains(other)) {
                             parents.add(other);
                         }
@@ -68,32 +71,32 @@ class PlannerPropertiesTest {
                 }
                 List<String> dependsOn = new ArrayList<>();
                 if (i > 1 && random.nextInt(6) == 0) {
-                    String dependency = names.get(random.nextInt(i));
+                    String dependency = ids.get(random.nextInt(i));
                     if (!parents.contains(dependency)) {
                         dependsOn.add(dependency);
                     }
                 }
                 revisions.add(new Revision(id, parents, List.of(), dependsOn, "", true, id + ".sql"));
-                names.add(id);
+                ids.add(id);
             }
             Collections.shuffle(revisions, random);
+            model = new AppliedSetModel(revisions);
             graph = RevisionGraph.of(revisions);
             planner = new Planner(graph);
-            ids = names;
         }
 
         String anyId() {
             return ids.get(random.nextInt(ids.size()));
         }
 
-        /** The rows of a random applied set (closed under ancestry). */
+        /** The rows of a random applied set. */
         Set<String> randomRows() {
             Set<String> picked = new HashSet<>();
             int count = random.nextInt(4);
             for (int i = 0; i < count; i++) {
                 picked.add(anyId());
             }
-            return graph.maximal(graph.ancestors(picked));
+            return model.rows(model.closure(picked));
         }
 
         String randomTarget() {
@@ -101,41 +104,87 @@ class PlannerPropertiesTest {
             return pick == 0 ? "heads" : pick == 1 ? "base" : anyId();
         }
 
-        Set<String> ancestorsOf(String target) {
-            return graph.ancestors(planner.rowsAt(target));
+        /** The applied set a target names: all of its revisions' ancestry. */
+        Set<String> appliedAt(String target) {
+            return switch (target) {
+                case "heads" -> model.all();
+                case "base" -> Set.of();
+                default -> model.closure(Set.of(target));
+            };
+        }
+
+        /** The revisions of {@link ReadyByIdModel}'s order among {@code ids}, in that order. */
+        List<String> inOrder(Set<String> ids) {
+            return ReadyByIdModel.order(revisions).stream().filter(ids::contains).toList();
         }
 
         String describe() {
-            return graph.revisions().stream()
+            return revisions.stream()
                     .map(r -> r.id() + "<" + String.join(",", r.parents())
                             + (r.dependsOn().isEmpty() ? "" : "|" + String.join(",", r.dependsOn())))
                     .collect(Collectors.joining(" "));
         }
     }
 
-    /** Replays the plan's changes, checking each against the public HeadMaintainer and the row invariant. */
-    private static void assertRowsFollowTheSteps(Case c, Plan plan) {
-        Set<String> rows = new LinkedHashSet<>(plan.rowsBefore());
-        Set<String> applied = new HashSet<>(c.graph.ancestors(rows));
+    /**
+     * Replays the plan step by step on the model's applied set: each step's needs are met, and the
+     * rows its change leaves are the maximal elements of the applied set after it.
+     */
+    private static void assertStepsFollowTheModel(Case c, Plan plan) {
+        Set<String> rows = new TreeSet<>(plan.rowsBefore());
+        Set<String> applied = c.model.closure(rows);
         for (Step step : plan.steps()) {
             String id = step.revision().id();
-            assertThat(step.versionChange()).as("change of %s %s", step.kind(), id)
-                    .isEqualTo(HeadMaintainer.change(rows, step.kind(), step.revision(), c.graph));
             if (step.kind() == StepKind.UPGRADE) {
-                assertThat(applied).as("needs of %s", id).containsAll(c.graph.predecessors(id)).doesNotContain(id);
+                assertThat(applied).as("needs of %s", id).containsAll(c.model.needsOf(id)).doesNotContain(id);
                 applied.add(id);
             } else {
-                assertThat(Collections.disjoint(applied, c.graph.successors(id))).as("no dependants of %s applied", id).isTrue();
+                assertThat(step.kind()).isEqualTo(StepKind.DOWNGRADE);
+                assertThat(applied).as("applied before un-applying").contains(id);
+                assertThat(applied).as("revisions still needing %s", id)
+                        .noneMatch(other -> c.model.needsOf(other).contains(id));
                 applied.remove(id);
             }
-            rows = step.versionChange().applyTo(rows);
-            assertThat(rows).as("rows after %s %s", step.kind(), id).isEqualTo(c.graph.maximal(applied));
+            rows = replay(rows, step.versionChange());
+            assertThat(rows).as("rows after %s %s", step.kind(), id).isEqualTo(c.model.rows(applied));
         }
-        assertThat(rows).isEqualTo(plan.rowsAfter());
+        assertThat(plan.rowsAfter()).as("plan's rows after").isEqualTo(rows);
+    }
+
+    /** Deletes, then updates, then inserts (docs/targets.md), each on rows that are there or not. */
+    private static Set<String> replay(Set<String> rows, VersionChange change) {
+        Set<String> after = new TreeSet<>(rows);
+        for (String row : change.deletes()) {
+            assertThat(after.remove(row)).as("deleted row %s was there", row).isTrue();
+        }
+        for (VersionChange.Update update : change.updates()) {
+            assertThat(after.remove(update.from())).as("updated row %s was there", update.from()).isTrue();
+            assertThat(after.add(update.to())).as("row %s is new", update.to()).isTrue();
+        }
+        for (String row : change.inserts()) {
+            assertThat(after.add(row)).as("inserted row %s is new", row).isTrue();
+        }
+        return after;
     }
 
     private static Set<String> ids(Plan plan) {
         return plan.steps().stream().map(s -> s.revision().id()).collect(Collectors.toSet());
+    }
+
+    private static List<String> order(Plan plan) {
+        return plan.steps().stream().map(s -> s.revision().id()).toList();
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> difference = new TreeSet<>(a);
+        difference.removeAll(b);
+        return difference;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> union = new TreeSet<>(a);
+        union.addAll(b);
+        return union;
     }
 
     @Test
@@ -179,27 +228,24 @@ class PlannerPropertiesTest {
     }
 
     @Test
-    void upgradeAppliesExactlyTheTargetsMissingAncestryNeedsFirst() {
+    void upgradeAppliesExactlyTheTargetsMissingAncestryInRevisionOrder() {
         forRandomGraphs(c -> {
             for (int i = 0; i < 5; i++) {
                 Set<String> rows = c.randomRows();
                 String target = c.randomTarget();
                 Plan plan = c.planner.upgrade(rows, target);
 
-                Set<String> expected = new HashSet<>(c.ancestorsOf(target));
-                expected.removeAll(c.graph.ancestors(rows));
-                assertThat(ids(plan)).as("upgrade %s to %s", rows, target).isEqualTo(expected);
-                assertThat(plan.steps()).hasSize(expected.size());
-                assertRowsFollowTheSteps(c, plan);
-                Set<String> appliedAfter = new HashSet<>(c.graph.ancestors(rows));
-                appliedAfter.addAll(c.ancestorsOf(target));
-                assertThat(plan.rowsAfter()).isEqualTo(c.graph.maximal(appliedAfter));
+                Set<String> before = c.model.closure(rows);
+                Set<String> missing = minus(c.appliedAt(target), before);
+                assertThat(order(plan)).as("upgrade %s to %s", rows, target).isEqualTo(c.inOrder(missing));
+                assertStepsFollowTheModel(c, plan);
+                assertThat(plan.rowsAfter()).isEqualTo(c.model.rows(union(before, c.appliedAt(target))));
             }
         });
     }
 
     @Test
-    void upgradeThenDowngradeToTheStartRowsRestoresThem() {
+    void upgradeThenDowngradeToTheStartRowsRestoresThemInReverseOrder() {
         forRandomGraphs(c -> {
             for (int i = 0; i < 5; i++) {
                 Set<String> start = c.randomRows();
@@ -207,12 +253,10 @@ class PlannerPropertiesTest {
                 Plan down = c.planner.downgradeToRows(up.rowsAfter(), start);
 
                 assertThat(down.rowsAfter()).isEqualTo(start);
-                assertThat(ids(down)).isEqualTo(ids(up));
-                assertRowsFollowTheSteps(c, down);
-                List<Integer> positions = down.steps().stream().map(s -> c.graph.position(s.revision().id())).toList();
-                List<Integer> descending = new ArrayList<>(positions);
-                descending.sort(Collections.reverseOrder());
-                assertThat(positions).isEqualTo(descending);
+                List<String> reversed = new ArrayList<>(c.inOrder(ids(up)));
+                Collections.reverse(reversed);
+                assertThat(order(down)).isEqualTo(reversed);
+                assertStepsFollowTheModel(c, down);
             }
         });
     }
@@ -221,50 +265,49 @@ class PlannerPropertiesTest {
     void downgradeUnappliesEverythingThatIsNoAncestorOfTheTarget() {
         forRandomGraphs(c -> {
             for (int i = 0; i < 5; i++) {
-                Set<String> rows = c.graph.maximal(c.graph.ancestors(List.of(c.anyId(), c.anyId())));
-                List<String> applied = new ArrayList<>(c.graph.ancestors(rows));
-                String target = random(c, applied);
+                Set<String> rows = c.model.rows(c.model.closure(List.of(c.anyId(), c.anyId())));
+                List<String> applied = new ArrayList<>(c.model.closure(rows));
+                int pick = c.random.nextInt(applied.size() + 1);
+                String target = pick == applied.size() ? "base" : applied.get(pick);
                 Plan plan = c.planner.downgrade(rows, target);
 
-                Set<String> expected = new HashSet<>(applied);
-                expected.removeAll(c.ancestorsOf(target));
-                assertThat(ids(plan)).as("downgrade %s to %s", rows, target).isEqualTo(expected);
-                assertRowsFollowTheSteps(c, plan);
-                assertThat(plan.rowsAfter()).isEqualTo(c.planner.rowsAt(target));
+                Set<String> unapplied = minus(c.model.closure(rows), c.appliedAt(target));
+                List<String> expected = new ArrayList<>(c.inOrder(unapplied));
+                Collections.reverse(expected);
+                assertThat(order(plan)).as("downgrade %s to %s", rows, target).isEqualTo(expected);
+                assertStepsFollowTheModel(c, plan);
+                assertThat(plan.rowsAfter()).isEqualTo(target.equals("base") ? Set.of() : Set.of(target));
             }
         });
     }
 
-    private static String random(Case c, List<String> applied) {
-        int pick = c.random.nextInt(applied.size() + 1);
-        return pick == applied.size() ? "base" : applied.get(pick);
-    }
-
     @Test
-    void stampEndsAtTheTargetsRows() {
+    void stampReplacesTheRowsOnTheTargetsLineAndKeepsTheOthers() {
         forRandomGraphs(c -> {
             for (int i = 0; i < 5; i++) {
                 Set<String> rows = c.randomRows();
                 String target = c.randomTarget();
-                Set<String> targetRows = c.planner.rowsAt(target);
+                Set<String> targetRows = c.model.rows(c.appliedAt(target));
 
                 Plan purged = c.planner.stamp(rows, target, true);
+                assertThat(purged.purge()).isTrue();
+                assertThat(purged.rowsBefore()).isEmpty();
                 assertThat(purged.rowsAfter()).as("stamp --purge %s", target).isEqualTo(targetRows);
 
                 Plan stamped = c.planner.stamp(rows, target, false);
-                Set<String> replay = stamped.rowsBefore();
+                Set<String> replayed = stamped.rowsBefore();
                 for (Step step : stamped.steps()) {
                     assertThat(step.kind()).isEqualTo(StepKind.STAMP);
-                    replay = step.versionChange().applyTo(replay);
+                    replayed = replay(replayed, step.versionChange());
                 }
-                assertThat(replay).isEqualTo(stamped.rowsAfter()).containsAll(targetRows);
-                assertThat(c.graph.maximal(stamped.rowsAfter())).as("rows are heads").isEqualTo(stamped.rowsAfter());
-                Set<String> others = new HashSet<>(stamped.rowsAfter());
-                others.removeAll(targetRows);
-                Set<String> line = new HashSet<>(c.graph.ancestors(targetRows));
-                line.addAll(c.graph.descendants(targetRows));
-                assertThat(others).as("rows kept beside %s", target).isSubsetOf(rows);
-                assertThat(Collections.disjoint(others, line)).as("kept rows are off the line of %s", target).isTrue();
+                Set<String> expected = switch (target) {
+                    case "heads" -> targetRows;
+                    case "base" -> Set.of();
+                    default -> union(minus(rows, union(c.model.closure(Set.of(target)),
+                            c.model.dependants(Set.of(target)))), Set.of(target));
+                };
+                assertThat(stamped.rowsAfter()).as("stamp %s from %s", target, rows).isEqualTo(expected)
+                        .isEqualTo(replayed);
             }
         });
     }
@@ -273,21 +316,24 @@ class PlannerPropertiesTest {
     void relativeStepsWalkOneParentEdgeAtATime() {
         forRandomGraphs(c -> {
             String id = c.anyId();
-            List<String> children = c.graph.children(id);
+            List<String> children = c.model.children(id);
             Set<String> rows = Set.of(id);
             if (children.size() == 1) {
-                assertThat(c.planner.upgrade(rows, "+1").rowsAfter()).contains(children.get(0));
+                String child = children.get(0);
+                assertThat(c.planner.upgrade(rows, "+1").rowsAfter())
+                        .isEqualTo(c.model.rows(union(c.model.closure(rows), c.model.closure(Set.of(child)))));
             } else if (children.size() > 1) {
-                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> c.planner.upgrade(rows, "+1")))
-                        .hasMessageContaining("branch point");
+                assertThat(catchThrowable(() -> c.planner.upgrade(rows, "+1"))).isInstanceOf(TargetException.class)
+                        .hasMessageContaining("'" + id + "' is a branch point with "
+                                + String.join(", ", c.inOrder(new HashSet<>(children))) + " above it");
             }
-            List<String> parents = c.graph.parents(id);
+            List<String> parents = c.model.parents(id);
             if (parents.size() > 1) {
-                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> c.planner.downgrade(rows, "-1")))
-                        .hasMessageContaining("merge point");
+                assertThat(catchThrowable(() -> c.planner.downgrade(rows, "-1"))).isInstanceOf(TargetException.class)
+                        .hasMessageContaining("'" + id + "' is a merge point of ");
             } else {
                 Plan down = c.planner.downgrade(rows, "-1");
-                assertThat(down.rowsAfter()).isEqualTo(parents.isEmpty() ? Set.of() : c.planner.rowsAt(parents.get(0)));
+                assertThat(down.rowsAfter()).isEqualTo(parents.isEmpty() ? Set.of() : Set.of(parents.get(0)));
             }
         });
     }
