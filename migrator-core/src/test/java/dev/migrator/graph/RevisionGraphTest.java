@@ -230,7 +230,7 @@ class RevisionGraphTest {
         @Test
         void unknownReferenceIsATargetError() {
             assertThatThrownBy(() -> g.resolve("77")).isInstanceOf(TargetException.class).hasMessageContaining("'77'");
-            assertThatThrownBy(() -> g.resolve("")).isInstanceOf(TargetException.class);
+            assertThatThrownBy(() -> g.resolve("")).isInstanceOf(TargetException.class).hasMessage("No revision, unique id prefix or branch label ''");
         }
     }
 

@@ -105,26 +105,33 @@ class HeadMaintainerTest {
     @Test
     void unstampDeletesTheRow() {
         assertThat(HeadMaintainer.unstamp(Set.of("b", "c"), g.get("c"))).isEqualTo(VersionChange.delete("c"));
-        assertThatThrownBy(() -> HeadMaintainer.unstamp(Set.of("b"), g.get("c"))).isInstanceOf(TargetException.class);
+        assertThatThrownBy(() -> HeadMaintainer.unstamp(Set.of("b"), g.get("c"))).isInstanceOf(TargetException.class)
+                .hasMessage("'c' is not a version row (rows: [b])");
     }
 
     @Test
     void refusesStepsThatCannotRunFromTheRows() {
         assertThatThrownBy(() -> change(Set.of("b"), StepKind.UPGRADE, "b")).isInstanceOf(TargetException.class)
-                .hasMessageContaining("already applied");
+                .hasMessageContaining("Cannot upgrade to 'b': it is already applied");
         assertThatThrownBy(() -> change(Set.of("b"), StepKind.UPGRADE, "m")).isInstanceOf(TargetException.class)
                 .hasMessageContaining("'c', which it needs, is not applied");
         assertThatThrownBy(() -> change(Set.of("b"), StepKind.DOWNGRADE, "a")).isInstanceOf(TargetException.class)
-                .hasMessageContaining("still need it");
+                .hasMessageContaining("Cannot downgrade 'a': applied revisions still need it");
         assertThatThrownBy(() -> change(Set.of("b"), StepKind.DOWNGRADE, "c")).isInstanceOf(TargetException.class)
-                .hasMessageContaining("not applied");
+                .hasMessageContaining("Cannot downgrade 'c': it is not applied");
     }
 
     @Test
     void applyToRunsDeletesThenUpdatesThenInsertsAndRefusesMissingRows() {
         VersionChange change = new VersionChange(List.of("p"), List.of(new Update("q", "r")), List.of("s"));
         assertThat(change.applyTo(Set.of("p", "q", "t"))).containsExactlyInAnyOrder("r", "t", "s");
-        assertThatThrownBy(() -> change.applyTo(Set.of("q"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> VersionChange.insert("t").applyTo(Set.of("t"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> change.applyTo(Set.of("q"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No version row 'p' to delete in [q]");
+        assertThatThrownBy(() -> VersionChange.update("q", "r").applyTo(Set.of("p"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot update version row 'q' to 'r' in [p]");
+        assertThatThrownBy(() -> VersionChange.update("q", "r").applyTo(Set.of("q", "r")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot update version row 'q' to 'r'");
+        assertThatThrownBy(() -> VersionChange.insert("t").applyTo(Set.of("t"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Version row 't' already present in [t]");
     }
 }
