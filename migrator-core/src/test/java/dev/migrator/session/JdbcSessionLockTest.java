@@ -24,7 +24,7 @@ class JdbcSessionLockTest {
             long start = System.nanoTime();
             assertThatThrownBy(() -> second.lock(lock, Duration.ofMillis(1500)))
                     .isInstanceOf(LockTimeoutException.class)
-                    .hasMessageContaining("lock timeout");
+                    .hasMessageContaining("longer than the lock timeout (PT1.5S)").hasMessageContaining("raise lock-timeout");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
             first.unlock();
             second.lock(lock, Duration.ofSeconds(5));
