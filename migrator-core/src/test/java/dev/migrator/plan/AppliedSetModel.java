@@ -81,6 +81,26 @@ final class AppliedSetModel {
         return found;
     }
 
+    /** A label's branch: the labelled revision with its ancestors and descendants through parents only. */
+    Set<String> branch(String labelled) {
+        Set<String> branch = new TreeSet<>();
+        ArrayDeque<String> down = new ArrayDeque<>(List.of(labelled));
+        while (!down.isEmpty()) {
+            String id = down.pop();
+            if (branch.add(id)) {
+                down.addAll(parents.get(id));
+            }
+        }
+        ArrayDeque<String> up = new ArrayDeque<>(children(labelled));
+        while (!up.isEmpty()) {
+            String id = up.pop();
+            if (branch.add(id)) {
+                up.addAll(children(id));
+            }
+        }
+        return branch;
+    }
+
     Set<String> needsOf(String id) {
         return needs.get(id);
     }

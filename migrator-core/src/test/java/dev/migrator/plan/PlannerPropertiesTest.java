@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.migrator.error.TargetException;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
+import dev.migrator.graph.Revisions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -277,6 +278,41 @@ class PlannerPropertiesTest {
                 assertThat(order(plan)).as("downgrade %s to %s", rows, target).isEqualTo(expected);
                 assertStepsFollowTheModel(c, plan);
                 assertThat(plan.rowsAfter()).isEqualTo(target.equals("base") ? Set.of() : Set.of(target));
+            }
+        });
+    }
+
+    @Test
+    void aLabelQualifiedDowngradeUnappliesWhatDescendsFromTheTargetsChildrenOnTheBranch() {
+        forRandomGraphs(c -> {
+            String labelled = c.anyId();
+            List<Revision> withLabel = c.revisions.stream()
+                    .map(r -> r.id().equals(labelled) ? Revisions.labelled(r, "lab") : r).toList();
+            Planner planner = new Planner(RevisionGraph.of(withLabel));
+            Set<String> branch = c.model.branch(labelled);
+            for (int i = 0; i < 5; i++) {
+                Set<String> rows = c.randomRows();
+                List<String> appliedOnBranch = c.model.closure(rows).stream().filter(branch::contains).toList();
+                if (appliedOnBranch.isEmpty()) {
+                    continue;
+                }
+                String target = appliedOnBranch.get(c.random.nextInt(appliedOnBranch.size()));
+                Plan plan = planner.downgrade(rows, "lab@" + target);
+
+                List<String> children = c.model.children(target);
+                Set<String> above = new TreeSet<>(children);
+                if (children.size() > 1) {
+                    above.retainAll(branch);
+                }
+                Set<String> applied = c.model.closure(rows);
+                Set<String> unapplied = new TreeSet<>(c.model.dependants(above));
+                unapplied.retainAll(applied);
+                List<String> expected = new ArrayList<>(c.inOrder(unapplied));
+                Collections.reverse(expected);
+                assertThat(order(plan)).as("downgrade %s to lab@%s, lab on %s", rows, target, labelled)
+                        .isEqualTo(expected);
+                assertStepsFollowTheModel(c, plan);
+                assertThat(plan.rowsAfter()).isEqualTo(c.model.rows(minus(applied, unapplied)));
             }
         });
     }
