@@ -1,0 +1,74 @@
+package dev.migrator.lint;
+
+import java.util.List;
+
+/** PostgreSQL: statements that hold strong locks for long, and strong locks taken without a bound on the wait. */
+final class LockRules {
+
+    private LockRules() {
+    }
+
+    static final Rule VACUUM_FULL = new Rule("ban-vacuum-full", Severity.ERROR,
+            "VACUUM FULL rewrites the table under an ACCESS EXCLUSIVE lock for as long as the copy takes",
+            "plain VACUUM (no lock against reads or writes), or pg_repack / pg_squeeze outside the migration",
+            (statement, context) -> statement.tokens().startsWith("vacuum") && statement.tokens().hasAnywhere("full")
+                    ? List.of("VACUUM FULL locks the table against reads and writes while it rewrites it")
+                    : List.of());
+
+    static final Rule CLUSTER = new Rule("ban-cluster", Severity.ERROR,
+            "CLUSTER rewrites the table under an ACCESS EXCLUSIVE lock",
+            "pg_repack --order-by outside the migration, or leave the physical order alone",
+            (statement, context) -> statement.tokens().startsWith("cluster")
+                    ? List.of("CLUSTER locks the table against reads and writes while it rewrites it")
+                    : List.of());
+
+    static final Rule LOCK_TABLE = new Rule("ban-lock-table", Severity.WARNING,
+            "LOCK TABLE holds its lock (ACCESS EXCLUSIVE unless a mode is named) to the end of the transaction",
+            "do without the explicit lock; if one is needed, name the weakest mode that works and set a short"
+                    + " lock_timeout first",
+            (statement, context) -> statement.tokens().startsWith("lock")
+                    ? List.of("LOCK TABLE blocks others for the rest of the revision's transaction")
+                    : List.of());
+
+    static final Rule LOCK_TIMEOUT = new Rule("require-lock-timeout", Severity.WARNING,
+            "a statement that needs an ACCESS EXCLUSIVE (or write-blocking) lock on an existing table waits behind"
+                    + " any long query, and every query queues behind it meanwhile: without lock_timeout, an outage",
+            "SET lock_timeout = '5s' (or SET LOCAL) earlier in the revision, and retry the migration when it"
+                    + " times out",
+            LockRules::lockTimeout);
+
+    private static List<String> lockTimeout(LintStatement statement, RevisionContext context) {
+        if (context.lockTimeoutSet()) {
+            return List.of();
+        }
+        String table = strongLockTarget(statement.tokens(), context);
+        return table == null ? List.of() : List.of("locks existing table " + table
+                + " with no lock_timeout set earlier in the revision: a long query ahead of it stalls every query"
+                + " behind it");
+    }
+
+    /** The existing table the statement locks strongly, or null. */
+    private static @org.jspecify.annotations.Nullable String strongLockTarget(TokenRun tokens, RevisionContext context) {
+        AlterTable alter = AlterTable.of(tokens);
+        if (alter != null) {
+            boolean onlyValidates = alter.clauses().stream().allMatch(clause -> clause.startsWith("validate"));
+            return context.existing(alter.table()) && !onlyValidates ? alter.table() : null;
+        }
+        for (String dropped : Ddl.droppedTables(tokens)) {
+            if (context.existing(dropped)) {
+                return dropped;
+            }
+        }
+        if (tokens.startsWith("truncate") || tokens.startsWith("lock") || tokens.startsWith("cluster")
+                || tokens.startsWith("vacuum") && tokens.hasAnywhere("full")) {
+            int at = tokens.word(1).equals("table") ? 2 : 1;
+            TokenRun.Name name = tokens.name(at);
+            return name == null ? "(named in the statement)" : name.text();
+        }
+        if (tokens.startsWith("drop", "index") && !tokens.word(2).equals("concurrently")) {
+            TokenRun.Name index = tokens.name(tokens.skipIfExists(2));
+            return index == null || context.createdHere(index.text()) ? null : "of index " + index.text();
+        }
+        return null;
+    }
+}
