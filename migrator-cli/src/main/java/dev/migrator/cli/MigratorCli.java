@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "Environment: MIGRATOR_URL, then DATABASE_URL; MIGRATOR_USER, MIGRATOR_PASSWORD."},
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
                 HeadsCommand.class, BranchesCommand.class, HistoryCommand.class, ShowCommand.class,
-                PendingCommand.class, CheckCommand.class, RevisionCommand.class, MergeCommand.class})
+                PendingCommand.class, CheckCommand.class, LintCommand.class, RevisionCommand.class, MergeCommand.class})
 public final class MigratorCli {
 
     static final String DEFAULT_LOCATION = "src/main/resources/db/migrations";
@@ -66,7 +66,7 @@ public final class MigratorCli {
     @Nullable String versionTableSchema;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
-            description = "Print JSON (current, heads, branches, history, show, pending, check)")
+            description = "Print JSON (current, heads, branches, history, show, pending, check, lint)")
     boolean json;
 
     @Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
