@@ -12,29 +12,50 @@ final class Ddl {
 
     /** The table a {@code CREATE [TEMP|UNLOGGED ...] TABLE [IF NOT EXISTS] name} creates, or null. */
     static @Nullable String createdTable(TokenRun tokens) {
+        return created(tokens, "table");
+    }
+
+    /**
+     * The relation a CREATE TABLE, [MATERIALIZED] VIEW or SEQUENCE creates, or null: pg_dump alters all
+     * of them with ALTER TABLE, and an index may be built on a materialized view.
+     */
+    static @Nullable String createdRelation(TokenRun tokens) {
+        String table = created(tokens, "table");
+        if (table != null) {
+            return table;
+        }
+        String view = created(tokens, "view");
+        return view != null ? view : created(tokens, "sequence");
+    }
+
+    private static @Nullable String created(TokenRun tokens, String kind) {
         if (!tokens.startsWith("create")) {
             return null;
         }
         int i = 1;
-        while (i < tokens.size() && !tokens.word(i).equals("table") && isTableModifier(tokens.word(i))) {
+        while (i < tokens.size() && !tokens.word(i).equals(kind) && isRelationModifier(tokens.word(i))) {
             i++;
         }
-        if (!tokens.word(i).equals("table")) {
+        if (!tokens.word(i).equals(kind)) {
             return null;
         }
         TokenRun.Name name = tokens.name(tokens.skipIfExists(i + 1));
         return name == null ? null : name.text();
     }
 
-    private static boolean isTableModifier(String word) {
+    private static boolean isRelationModifier(String word) {
         return switch (word) {
-            case "or", "replace", "global", "local", "temp", "temporary", "unlogged" -> true;
+            case "or", "replace", "global", "local", "temp", "temporary", "unlogged", "materialized", "recursive" ->
+                    true;
             default -> false;
         };
     }
 
-    /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table}. */
-    record CreateIndex(@Nullable String name, String table, boolean concurrently) {
+    /**
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table}; {@code only}
+     * on a partitioned table builds nothing (the index stays invalid until partitions' indexes attach).
+     */
+    record CreateIndex(@Nullable String name, String table, boolean concurrently, boolean only) {
     }
 
     static @Nullable CreateIndex createIndex(TokenRun tokens) {
@@ -55,8 +76,10 @@ final class Ddl {
         }
         int afterIndex = tokens.skipIfExists(concurrently ? i + 2 : i + 1);
         TokenRun.Name name = afterIndex < on ? tokens.name(afterIndex) : null;
-        TokenRun.Name table = tokens.name(tokens.word(on + 1).equals("only") ? on + 2 : on + 1);
-        return table == null ? null : new CreateIndex(name == null ? null : name.text(), table.text(), concurrently);
+        boolean only = tokens.word(on + 1).equals("only");
+        TokenRun.Name table = tokens.name(only ? on + 2 : on + 1);
+        return table == null ? null
+                : new CreateIndex(name == null ? null : name.text(), table.text(), concurrently, only);
     }
 
     private static boolean isIndexModifier(String word) {

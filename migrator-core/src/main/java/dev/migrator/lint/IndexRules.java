@@ -32,7 +32,7 @@ final class IndexRules {
 
     private static List<String> createIndex(LintStatement statement, RevisionContext context) {
         Ddl.CreateIndex index = Ddl.createIndex(statement.tokens());
-        if (index == null || index.concurrently() || !context.existing(index.table())) {
+        if (index == null || index.concurrently() || index.only() || !context.existing(index.table())) {
             return List.of();
         }
         return List.of("CREATE INDEX on existing table " + index.table() + " without CONCURRENTLY blocks its"

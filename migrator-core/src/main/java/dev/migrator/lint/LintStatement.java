@@ -10,9 +10,9 @@ package dev.migrator.lint;
  */
 record LintStatement(String sql, int line, int lastLine, TokenRun tokens) {
 
-    /** The first line of the text, shortened, to show which statement a finding is about. */
+    /** The text on one line, shortened: enough to recognise the statement a finding is about. */
     String excerpt() {
-        String first = sql.strip().lines().findFirst().orElse("");
-        return first.length() > 100 ? first.substring(0, 97) + "..." : first;
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        return oneLine.length() > 160 ? oneLine.substring(0, 157) + "..." : oneLine;
     }
 }

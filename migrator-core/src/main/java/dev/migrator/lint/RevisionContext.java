@@ -66,7 +66,7 @@ final class RevisionContext {
 
     void observe(LintStatement statement) {
         TokenRun tokens = statement.tokens();
-        String table = Ddl.createdTable(tokens);
+        String table = Ddl.createdRelation(tokens);
         if (table != null) {
             createdTables.add(table);
         }

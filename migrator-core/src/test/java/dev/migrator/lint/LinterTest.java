@@ -27,6 +27,21 @@ class LinterTest {
     }
 
     @Test
+    void viewsSequencesAndPartitionParentsCreatedHereAreNotExistingEither() {
+        List<Finding> findings = Lint.postgres("""
+                CREATE SEQUENCE account_id_seq;
+                ALTER TABLE account_id_seq OWNER TO app;
+                CREATE MATERIALIZED VIEW account_totals AS SELECT 1 AS n WITH NO DATA;
+                CREATE UNIQUE INDEX account_totals_n ON account_totals (n);
+                CREATE OR REPLACE VIEW account_names AS SELECT name FROM account;
+                ALTER TABLE account_names OWNER TO app;
+                CREATE INDEX payment_at ON ONLY payment (paid_at)""");
+        assertThat(findings).isEmpty();
+        assertThat(Lint.rules(Lint.postgres("ALTER TABLE account_id_seq OWNER TO app")))
+                .containsExactly("require-lock-timeout");
+    }
+
+    @Test
     void theSameStatementsOnAnExistingTableAreFlagged() {
         List<Finding> findings = Lint.postgres("""
                 CREATE INDEX account_email ON account (email);
