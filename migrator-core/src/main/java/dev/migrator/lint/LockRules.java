@@ -42,33 +42,52 @@ final class LockRules {
             return List.of();
         }
         String table = strongLockTarget(statement.tokens(), context);
-        return table == null ? List.of() : List.of("locks existing table " + table
+        return table == null ? List.of() : List.of("locks " + table
                 + " with no lock_timeout set earlier in the revision: a long query ahead of it stalls every query"
                 + " behind it");
     }
 
-    /** The existing table the statement locks strongly, or null. */
+    /** Which existing relation the statement locks strongly, in words, or null. */
     private static @org.jspecify.annotations.Nullable String strongLockTarget(TokenRun tokens, RevisionContext context) {
         AlterTable alter = AlterTable.of(tokens);
         if (alter != null) {
-            boolean onlyValidates = alter.clauses().stream().allMatch(clause -> clause.startsWith("validate"));
-            return context.existing(alter.table()) && !onlyValidates ? alter.table() : null;
+            return alterTarget(alter, context);
         }
         for (String dropped : Ddl.droppedTables(tokens)) {
             if (context.existing(dropped)) {
-                return dropped;
+                return "existing table " + dropped;
             }
         }
         if (tokens.startsWith("truncate") || tokens.startsWith("lock") || tokens.startsWith("cluster")
                 || tokens.startsWith("vacuum") && tokens.hasAnywhere("full")) {
             int at = tokens.word(1).equals("table") ? 2 : 1;
             TokenRun.Name name = tokens.name(at);
-            return name == null ? "(named in the statement)" : name.text();
+            return name == null ? "the table it names"
+                    : context.existing(name.text()) ? "existing table " + name.text() : null;
         }
         if (tokens.startsWith("drop", "index") && !tokens.word(2).equals("concurrently")) {
             TokenRun.Name index = tokens.name(tokens.skipIfExists(2));
-            return index == null || context.createdHere(index.text()) ? null : "of index " + index.text();
+            return index == null || context.createdHere(index.text()) ? null : "the table of index " + index.text();
         }
         return null;
+    }
+
+    /**
+     * The relation an ALTER TABLE locks strongly: none when it only validates constraints (SHARE UPDATE
+     * EXCLUSIVE); for ATTACH and DETACH PARTITION the partition, which gets the ACCESS EXCLUSIVE lock
+     * while the parent gets only SHARE UPDATE EXCLUSIVE (PostgreSQL 12+).
+     */
+    private static @org.jspecify.annotations.Nullable String alterTarget(AlterTable alter, RevisionContext context) {
+        if (alter.clauses().stream().allMatch(clause -> clause.startsWith("validate"))) {
+            return null;
+        }
+        for (TokenRun clause : alter.clauses()) {
+            if (clause.startsWith("attach", "partition") || clause.startsWith("detach", "partition")) {
+                TokenRun.Name partition = clause.name(2);
+                return partition != null && context.existing(partition.text())
+                        ? "existing partition " + partition.text() : null;
+            }
+        }
+        return context.existing(alter.table()) ? "existing table " + alter.table() : null;
     }
 }

@@ -152,6 +152,17 @@ class LinterTest {
     }
 
     @Test
+    void lockTimeoutNamesThePartitionAnAttachLocksAndSkipsRelationsCreatedHere() {
+        List<Finding> attach = Lint.postgres("ALTER TABLE ONLY payment ATTACH PARTITION payment_2024 FOR VALUES IN (1)");
+        assertThat(attach).extracting(Finding::message).singleElement().asString()
+                .startsWith("locks existing partition payment_2024 with no lock_timeout");
+        assertThat(Lint.postgres("CREATE TABLE scratch (id bigint);\nTRUNCATE scratch;\nLOCK TABLE scratch")
+                .stream().map(Finding::rule)).containsExactly("ban-lock-table");
+        assertThat(Lint.postgres("DROP INDEX account_email")).extracting(Finding::message)
+                .anyMatch(message -> message.startsWith("locks the table of index account_email"));
+    }
+
+    @Test
     void transactionControlIsFineOutsideATransactionalRevision() {
         assertThat(Lint.rules(Lint.run("postgresql", false, "COMMIT"))).doesNotContain("transaction-control");
         assertThat(Lint.rules(Lint.postgres("BEGIN;\nUPDATE a SET b = 1"))).contains("transaction-control");
