@@ -3,6 +3,9 @@ package dev.migrator.cli;
 import dev.migrator.engine.MigrationStatus;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
+import dev.migrator.lint.Finding;
+import dev.migrator.lint.LintSettings;
+import dev.migrator.lint.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +16,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code check}: exit 0 when the database is exactly at the scripts' heads, else 1 with every
- * reason: pending revisions, revisions the scripts lack, edited applied revisions, or heads
- * that were not meant to be several. What a CI pipeline calls.
+ * reason: pending revisions (and their error-level lint findings), revisions the scripts lack,
+ * edited applied revisions, or heads that were not meant to be several. What a CI pipeline calls.
  */
 @picocli.CommandLine.Command(name = "check",
         description = "Exit 1 unless the database is at the heads, unedited, and the heads are as intended.")
@@ -29,7 +32,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** What {@code check --json} prints. */
     record Report(boolean ok, String state, Set<String> current, Set<String> heads, List<String> pending,
-            List<String> unknown, List<Drifted> drifted, List<String> unlabelledHeads, List<String> problems) {
+            List<String> unknown, List<Drifted> drifted, List<String> unlabelledHeads,
+            List<LintReport.FindingView> lint, List<String> problems) {
     }
 
     @Override
@@ -60,10 +64,17 @@ final class CheckCommand implements Callable<Integer> {
                     + ") and " + String.join(", ", unlabelled) + " on no branch label of its own: merge them"
                     + " (`migrator merge -m MSG heads`) or label the branch");
         }
+        List<Finding> lint = pending.isEmpty() ? List.of()
+                : cli.online(migrator -> migrator.lintPending(LintSettings.defaults()));
+        long lintErrors = lint.stream().filter(finding -> finding.counts(Severity.ERROR)).count();
+        if (lintErrors > 0) {
+            problems.add(lintErrors + " error-level lint finding(s) in the pending revisions (see `migrator lint`)");
+        }
         boolean ok = problems.isEmpty();
         if (cli.json()) {
             cli.out().println(Json.write(new Report(ok, status.state().label(), new TreeSet<>(status.current()),
-                    new TreeSet<>(status.heads()), pending, unknown, drifted, unlabelled, problems)));
+                    new TreeSet<>(status.heads()), pending, unknown, drifted, unlabelled,
+                    lint.stream().map(LintReport.FindingView::of).toList(), problems)));
         } else if (ok) {
             cli.out().println("OK: the database is at the heads (" + String.join(", ", graph.heads()) + ")");
         }

@@ -1,13 +1,11 @@
 package dev.migrator.cli;
 
+import dev.migrator.Migrator;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.error.BadInputException;
-import dev.migrator.graph.Revision;
 import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
-import dev.migrator.lint.Linter;
-import dev.migrator.script.RevisionScript;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,10 +51,7 @@ final class LintCommand implements Callable<Integer> {
             cli.online(migrator -> migrator.status()).pending().forEach(revision -> pending.add(revision.id()));
             selected.retainAll(pending);
         }
-        List<RevisionScript> inOrder = catalog.graph().revisions().stream().map(Revision::id).map(catalog::script)
-                .toList();
-        List<Finding> findings = Linter.create(dialect.name(), settings())
-                .lint(inOrder, script -> selected.contains(script.id()));
+        List<Finding> findings = Migrator.offline(cli.config()).lint(dialect, settings(), selected);
         LintReport report = LintReport.of(dialect.name(), selected.size(), findings);
         if (cli.json()) {
             cli.out().println(Json.write(report));

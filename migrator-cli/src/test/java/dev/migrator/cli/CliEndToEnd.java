@@ -261,7 +261,7 @@ abstract class CliEndToEnd {
     }
 
     @Test
-    void lintWithAUrlSkipsTheAppliedRevisionsUnlessAsked() throws Exception {
+    void lintAndCheckWithAUrlSkipTheAppliedRevisionsUnlessAsked() throws Exception {
         Path scripts = Files.createDirectories(work.resolve("lint"));
         Files.writeString(scripts.resolve("l1.sql"), "-- migrator:revision l1\n-- migrator:upgrade\n"
                 + "CREATE TABLE t_lint (id bigint PRIMARY KEY, name varchar(100));\n");
@@ -273,6 +273,12 @@ abstract class CliEndToEnd {
             assertThat(pending.exit()).as(pending.toString()).isEqualTo(1);
             assertThat(pending.out()).contains("l2 " + scripts.resolve("l2.sql") + ":4: error [renaming-column]")
                     .contains("Linted 1 revision for " + kind().name().toLowerCase(java.util.Locale.ROOT) + ": 1 error");
+            CliJar.Result check = cli(db, scripts, "check", "--json");
+            assertThat(check.exit()).isEqualTo(1);
+            JsonNode checked = JSON.readTree(check.out());
+            assertThat(checked.get("lint").valueStream().map(finding -> finding.get("rule").asString()))
+                    .contains("renaming-column");
+            assertThat(checked.get("problems").toString()).contains("1 error-level lint finding(s)");
             JsonNode all = json(cli(db, scripts, "lint", "--include-applied", "--json", "--severity",
                     "renaming-column=warning"));
             assertThat(all.get("revisions").asInt()).isEqualTo(2);

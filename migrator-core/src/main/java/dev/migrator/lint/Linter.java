@@ -49,6 +49,11 @@ public final class Linter {
         return new Linter(dialect, List.copyOf(rules));
     }
 
+    /** Whether there are rules for the dialect: postgresql, mariadb, mysql, h2 (not a dialect registered by a user). */
+    public static boolean supports(String dialect) {
+        return Rules.DIALECTS.contains(dialect.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Lints every script; they come in the order they apply (later ones may rely on what earlier ones did). */
     public List<Finding> lint(List<RevisionScript> scripts) {
         return lint(scripts, script -> true);

@@ -25,6 +25,9 @@ public final class Rules {
             RolloutRules.DROP_COLUMN, RolloutRules.DROP_TABLE, TransactionRules.TRANSACTION_CONTROL,
             TransactionRules.NON_TRANSACTIONAL_SEVERAL);
 
+    /** The dialects that have rules. */
+    static final Set<String> DIALECTS = Set.of("postgresql", "mariadb", "mysql", "h2");
+
     private Rules() {
     }
 
