@@ -6,6 +6,9 @@ import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.error.BadInputException;
 import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
+import dev.migrator.locks.LockMeasurement;
+import dev.migrator.locks.StatementLocks;
+import dev.migrator.script.RevisionScript;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code lint [-r START:END] [--include-applied] [--severity RULE=LEVEL]}: the safety rules over the
- * revisions' upgrade sections. Without a URL it lints every selected revision for {@code --dialect},
- * connecting to nothing; with one it skips the revisions the database already has.
+ * {@code lint [-r START:END] [--include-applied] [--severity RULE=LEVEL] [--locks]}: the safety rules over
+ * the revisions' upgrade sections. Without a URL it lints every selected revision for {@code --dialect},
+ * connecting to nothing; with one it skips the revisions the database already has. {@code --locks}
+ * applies the pending revisions to that (scratch) database and reports the locks they really took.
  */
 @picocli.CommandLine.Command(name = "lint",
         description = "Check revisions for statements that lock busy tables or break the running release.")
@@ -32,6 +36,10 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--include-applied", description = "With a URL: also lint revisions the database already has")
     boolean includeApplied;
+
+    @Option(names = "--locks", description = "Apply the pending revisions to the database at --url, which must be a"
+            + " scratch copy, and report the locks each statement held on existing tables (PostgreSQL)")
+    boolean locks;
 
     @Option(names = "--severity", split = ",", paramLabel = "RULE=LEVEL",
             description = "Change a rule's severity: error, warning, info or off (repeatable)")
@@ -52,7 +60,8 @@ final class LintCommand implements Callable<Integer> {
             selected.retainAll(pending);
         }
         List<Finding> findings = Migrator.offline(cli.config()).lint(dialect, settings(), selected);
-        LintReport report = LintReport.of(dialect.name(), selected.size(), findings);
+        LintReport report = LintReport.of(dialect.name(), selected.size(), findings,
+                locks ? measureLocks(dialect, catalog) : null);
         if (cli.json()) {
             cli.out().println(Json.write(report));
         } else {
@@ -63,6 +72,27 @@ final class LintCommand implements Callable<Integer> {
                     + (report.errors() == 1 ? "" : "s"));
         }
         return report.errors() > 0 ? ErrorHandler.DATABASE : 0;
+    }
+
+    /** Applies every pending revision to the scratch database, measuring, then stamps it at the heads. */
+    private List<StatementLocks> measureLocks(Dialect dialect, ScriptCatalog catalog) {
+        if (cli.connectionSettings() == null) {
+            throw new BadInputException("lint --locks applies the pending revisions to a scratch database: give its"
+                    + " --url (a copy, never the database that serves traffic)");
+        }
+        if (!dialect.name().equals("postgresql")) {
+            throw new BadInputException("lint --locks measures PostgreSQL databases only; " + dialect.name()
+                    + " gets the static rules");
+        }
+        return cli.online((migrator, dataSource) -> {
+            List<RevisionScript> pending = migrator.status().pending().stream()
+                    .map(revision -> catalog.script(revision.id())).toList();
+            List<StatementLocks> measured = LockMeasurement.on(dataSource).apply(pending);
+            if (!pending.isEmpty()) {
+                migrator.stamp("heads", false);
+            }
+            return measured;
+        });
     }
 
     private LintSettings settings() {
