@@ -65,6 +65,13 @@ final class LockRules {
             return name == null ? "the table it names"
                     : context.existing(name.text()) ? "existing table " + name.text() : null;
         }
+        int trigger = tokens.startsWith("create") ? tokens.find(1, "trigger") : -1;
+        if (trigger > 0 && trigger <= 4) {
+            int on = tokens.find(trigger, "on");
+            TokenRun.Name table = on < 0 ? null : tokens.name(on + 1);
+            return table != null && context.existing(table.text()) ? "existing table " + table.text()
+                    + " (SHARE ROW EXCLUSIVE: writes wait)" : null;
+        }
         if (tokens.startsWith("drop", "index") && !tokens.word(2).equals("concurrently")) {
             TokenRun.Name index = tokens.name(tokens.skipIfExists(2));
             return index == null || context.createdHere(index.text()) ? null : "the table of index " + index.text();

@@ -104,6 +104,10 @@ class PostgresRulesTest {
                 tx("require-lock-timeout",
                         "SET lock_timeout = 0;\nALTER TABLE account DROP COLUMN note",
                         "SELECT set_config('lock_timeout', '2s', true);\nALTER TABLE account DROP COLUMN note"),
+                tx("require-lock-timeout",
+                        "CREATE TRIGGER account_audit AFTER UPDATE ON account FOR EACH ROW EXECUTE FUNCTION audit()",
+                        "SET lock_timeout = '2s';\n"
+                                + "CREATE TRIGGER account_audit AFTER UPDATE ON account FOR EACH ROW EXECUTE FUNCTION audit()"),
                 tx("transaction-control",
                         "UPDATE account SET plan = 'free';\nCOMMIT",
                         "UPDATE account SET plan = 'free'"),
