@@ -18,10 +18,14 @@ import dev.migrator.engine.StateCheck;
 import dev.migrator.error.BadInputException;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
+import dev.migrator.lint.Finding;
+import dev.migrator.lint.LintSettings;
+import dev.migrator.lint.Linter;
 import dev.migrator.plan.Plan;
 import dev.migrator.plan.Planner;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.TargetRange;
+import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptLoader;
 import dev.migrator.script.ScriptLocation;
 import dev.migrator.session.JdbcSession;
@@ -29,6 +33,7 @@ import dev.migrator.session.OfflineSession;
 import dev.migrator.session.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -165,6 +170,36 @@ public final class Migrator {
     /** The scripts and their graph, as the dialect sees them ({@code {vendor}} locations); no database. */
     public ScriptCatalog scripts(Dialect dialect) {
         return catalog(dialect);
+    }
+
+    /**
+     * The lint findings of the revisions {@code upgrade heads} would apply. Applied revisions are read
+     * too, for what they established (a validated CHECK), but not reported. Reads the database, changes
+     * nothing; empty for a dialect the linter has no rules for.
+     */
+    public List<Finding> lintPending(LintSettings settings) {
+        return onlineWithState((session, tables, state, catalog) -> {
+            Set<String> pending = new HashSet<>();
+            status(catalog, state).pending().forEach(revision -> pending.add(revision.id()));
+            return lint(catalog, session.dialect(), settings, pending);
+        });
+    }
+
+    /** The lint findings of the {@code selected} revisions, as the dialect runs them; connects to nothing. */
+    public List<Finding> lint(Dialect dialect, LintSettings settings, Set<String> selected) {
+        return lint(catalog(dialect), dialect, settings, selected);
+    }
+
+    private static List<Finding> lint(ScriptCatalog catalog, Dialect dialect, LintSettings settings,
+            Set<String> selected) {
+        if (selected.isEmpty() || !Linter.supports(dialect.name())) {
+            return List.of();
+        }
+        List<RevisionScript> inOrder = new ArrayList<>();
+        for (Revision revision : catalog.graph().revisions()) {
+            inOrder.add(catalog.script(revision.id()));
+        }
+        return Linter.create(dialect.name(), settings).lint(inOrder, script -> selected.contains(script.id()));
     }
 
     /**

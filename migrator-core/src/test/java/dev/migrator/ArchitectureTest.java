@@ -38,7 +38,8 @@ class ArchitectureTest {
 
     @Test
     void pureLayersDoNoIo() {
-        noClasses().that().resideInAnyPackage("dev.migrator.graph..", "dev.migrator.plan..", "dev.migrator.sql..")
+        noClasses().that().resideInAnyPackage("dev.migrator.graph..", "dev.migrator.plan..", "dev.migrator.sql..",
+                        "dev.migrator.lint..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.nio.file..", "java.io..", "java.net..")
                 .check(CORE);
     }

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -92,6 +94,8 @@ public class MigratorProperties {
     private final OfflineExport offlineExport = new OfflineExport();
 
     private final Health health = new Health();
+
+    private final Lint lint = new Lint();
 
     public boolean isEnabled() {
         return enabled;
@@ -221,6 +225,10 @@ public class MigratorProperties {
         return health;
     }
 
+    public Lint getLint() {
+        return lint;
+    }
+
     /** What migrator does with the database at startup. */
     public enum OnStartup {
         /** Apply every pending revision up to the target. */
@@ -283,5 +291,55 @@ public class MigratorProperties {
         public void setPendingStatus(String pendingStatus) {
             this.pendingStatus = pendingStatus;
         }
+    }
+
+    /** The safety rules over the pending revisions, before on-startup=upgrade applies them. */
+    public static class Lint {
+
+        /** Whether to lint the pending revisions before an upgrade at startup; findings are logged. */
+        private boolean enabled = true;
+
+        /**
+         * Which findings fail the boot before anything is applied: error, warning (and error), or never (only log
+         * them).
+         */
+        private FailOn failOn = FailOn.NEVER;
+
+        /** Severity per rule id (error, warning, info or off) over the rule's default, e.g. dropping-column: error. */
+        private Map<String, String> severity = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public FailOn getFailOn() {
+            return failOn;
+        }
+
+        public void setFailOn(FailOn failOn) {
+            this.failOn = failOn;
+        }
+
+        public Map<String, String> getSeverity() {
+            return severity;
+        }
+
+        public void setSeverity(Map<String, String> severity) {
+            this.severity = severity;
+        }
+    }
+
+    /** Which lint findings fail the boot. */
+    public enum FailOn {
+        /** Findings of severity error. */
+        ERROR,
+        /** Findings of severity warning or error. */
+        WARNING,
+        /** None: findings are only logged. */
+        NEVER
     }
 }

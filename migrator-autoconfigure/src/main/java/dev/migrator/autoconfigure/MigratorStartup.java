@@ -57,6 +57,7 @@ final class MigratorStartup {
     }
 
     private void upgrade() {
+        new StartupLint(properties.getLint()).check(migrator);
         RunResult result = migrator.upgrade(properties.getTarget());
         if (result.stepsRun() == 0) {
             LOG.info("Database is up to date at " + describe(result.rowsAfter().stream().sorted().toList()));

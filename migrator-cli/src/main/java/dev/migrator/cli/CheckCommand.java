@@ -3,6 +3,9 @@ package dev.migrator.cli;
 import dev.migrator.engine.MigrationStatus;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
+import dev.migrator.lint.Finding;
+import dev.migrator.lint.LintSettings;
+import dev.migrator.lint.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,9 +17,10 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code check [--single-head]}: exit 0 when the database is exactly at the scripts' heads, else 1
- * with every reason: pending revisions, revisions the scripts lack, edited applied revisions, a
- * version table that cannot be right. Several heads are reported (projects keep several on
- * purpose) and fail only with {@code --single-head}. What a CI pipeline calls.
+ * with every reason: pending revisions (and their error-level lint findings), revisions the
+ * scripts lack, edited applied revisions, a version table that cannot be right. Several heads
+ * are reported (projects keep several on purpose) and fail only with {@code --single-head}.
+ * What a CI pipeline calls.
  */
 @picocli.CommandLine.Command(name = "check",
         description = "Exit 1 unless the database is at the heads and unedited; several heads fail with --single-head.")
@@ -34,8 +38,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** What {@code check --json} prints. */
     record Report(boolean ok, String state, Set<String> current, Set<String> heads, List<String> pending,
-            List<String> unknown, List<Drifted> drifted, List<String> unlabelledHeads, List<String> problems,
-            List<String> notes) {
+            List<String> unknown, List<Drifted> drifted, List<String> unlabelledHeads,
+            List<LintReport.FindingView> lint, List<String> problems, List<String> notes) {
     }
 
     @Override
@@ -80,10 +84,17 @@ final class CheckCommand implements Callable<Integer> {
                 notes.add(heads + "; --single-head fails on that");
             }
         }
+        List<Finding> lint = pending.isEmpty() ? List.of()
+                : cli.online(migrator -> migrator.lintPending(LintSettings.defaults()));
+        long lintErrors = lint.stream().filter(finding -> finding.counts(Severity.ERROR)).count();
+        if (lintErrors > 0) {
+            problems.add(lintErrors + " error-level lint finding(s) in the pending revisions (see `migrator lint`)");
+        }
         boolean ok = problems.isEmpty();
         if (cli.json()) {
             cli.out().println(Json.write(new Report(ok, status.state().label(), new TreeSet<>(status.current()),
-                    new TreeSet<>(status.heads()), pending, unknown, drifted, unlabelled, problems, notes)));
+                    new TreeSet<>(status.heads()), pending, unknown, drifted, unlabelled,
+                    lint.stream().map(LintReport.FindingView::of).toList(), problems, notes)));
         } else if (ok) {
             cli.out().println("OK: the database is at the heads (" + String.join(", ", graph.heads()) + ")");
             notes.forEach(note -> cli.out().println("note: " + note));

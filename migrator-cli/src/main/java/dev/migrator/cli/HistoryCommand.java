@@ -1,9 +1,7 @@
 package dev.migrator.cli;
 
-import dev.migrator.error.BadInputException;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
-import dev.migrator.plan.TargetRange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +29,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RevisionGraph graph = cli.catalog().graph();
-        Set<String> selected = select(graph);
+        Set<String> selected = RevisionRange.select(graph, range, "history");
         @Nullable Set<String> current = indicateCurrent ? cli.online(migrator -> migrator.current()) : null;
         List<RevisionView> revisions = new ArrayList<>();
         Map<String, Set<String>> labels = graph.inheritedLabels();
@@ -47,25 +45,5 @@ final class HistoryCommand implements Callable<Integer> {
             revisions.forEach(revision -> cli.out().println(revision.historyLine()));
         }
         return 0;
-    }
-
-    private Set<String> select(RevisionGraph graph) {
-        if (range == null) {
-            return graph.ancestors(graph.heads());
-        }
-        if (!range.contains(":")) {
-            throw new BadInputException("history -r takes START:END (e.g. base:heads, 1a2b:, :3f2a); got '" + range + "'");
-        }
-        String start = range.substring(0, range.indexOf(':')).strip();
-        String end = range.substring(range.indexOf(':') + 1).strip();
-        TargetRange parsed = new TargetRange(start.isEmpty() ? "base" : start, end.isEmpty() ? "heads" : end);
-        if ("base".equals(parsed.end())) {
-            return Set.of();
-        }
-        Set<String> selected = new java.util.HashSet<>(graph.ancestors(Refs.resolve(graph, parsed.end())));
-        if (!"base".equals(parsed.start())) {
-            selected.retainAll(graph.descendants(Refs.resolve(graph, parsed.start())));
-        }
-        return selected;
     }
 }

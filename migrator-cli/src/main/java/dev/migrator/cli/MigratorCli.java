@@ -11,7 +11,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
                 "Environment: MIGRATOR_URL, then DATABASE_URL; MIGRATOR_USER, MIGRATOR_PASSWORD."},
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
                 HeadsCommand.class, BranchesCommand.class, HistoryCommand.class, ShowCommand.class,
-                PendingCommand.class, CheckCommand.class, RevisionCommand.class, MergeCommand.class})
+                PendingCommand.class, CheckCommand.class, LintCommand.class, RevisionCommand.class, MergeCommand.class})
 public final class MigratorCli {
 
     static final String DEFAULT_LOCATION = "src/main/resources/db/migrations";
@@ -66,7 +68,7 @@ public final class MigratorCli {
     @Nullable String versionTableSchema;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
-            description = "Print JSON (current, heads, branches, history, show, pending, check)")
+            description = "Print JSON (current, heads, branches, history, show, pending, check, lint)")
     boolean json;
 
     @Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
@@ -195,6 +197,11 @@ public final class MigratorCli {
 
     /** Runs {@code work} against the database and closes the connection pool afterwards. */
     <T> T online(Function<Migrator, T> work) {
+        return online((migrator, dataSource) -> work.apply(migrator));
+    }
+
+    /** As {@link #online(Function)}, for work that also needs the pool itself (lint --locks). */
+    <T> T online(BiFunction<Migrator, DataSource, T> work) {
         ConnectionSettings settings = connectionSettings();
         if (settings == null) {
             throw new BadInputException("No database URL: give --url, or set MIGRATOR_URL or DATABASE_URL");
@@ -204,7 +211,7 @@ public final class MigratorCli {
             config = config.toBuilder().dialect(Dialects.fromUrl(settings.jdbcUrl()).name()).build();
         }
         try (Database database = Database.open(settings)) {
-            return work.apply(Migrator.create(database.dataSource(), config));
+            return work.apply(Migrator.create(database.dataSource(), config), database.dataSource());
         }
     }
 

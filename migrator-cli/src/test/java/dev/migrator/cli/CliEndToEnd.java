@@ -308,6 +308,36 @@ abstract class CliEndToEnd {
     }
 
     @Test
+    void lintAndCheckWithAUrlSkipTheAppliedRevisionsUnlessAsked() throws Exception {
+        Path scripts = Files.createDirectories(work.resolve("lint"));
+        Files.writeString(scripts.resolve("l1.sql"), "-- migrator:revision l1\n-- migrator:upgrade\n"
+                + "CREATE TABLE t_lint (id bigint PRIMARY KEY, name varchar(100));\n");
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            ok(cli(db, scripts, "upgrade"));
+            Files.writeString(scripts.resolve("l2.sql"), "-- migrator:revision l2\n-- migrator:down l1\n"
+                    + "-- migrator:upgrade\nALTER TABLE t_lint RENAME COLUMN name TO full_name;\n");
+            CliJar.Result pending = cli(db, scripts, "lint");
+            assertThat(pending.exit()).as(pending.toString()).isEqualTo(1);
+            assertThat(pending.out()).contains("l2 " + scripts.resolve("l2.sql") + ":4: error [renaming-column]")
+                    .contains("Linted 1 revision for " + kind().name().toLowerCase(java.util.Locale.ROOT) + ": 1 error");
+            CliJar.Result check = cli(db, scripts, "check", "--json");
+            assertThat(check.exit()).isEqualTo(1);
+            JsonNode checked = JSON.readTree(check.out());
+            assertThat(checked.get("lint").valueStream().map(finding -> finding.get("rule").asString()))
+                    .contains("renaming-column");
+            assertThat(checked.get("problems").toString()).contains("1 error-level lint finding(s)");
+            JsonNode all = json(cli(db, scripts, "lint", "--include-applied", "--json", "--severity",
+                    "renaming-column=warning"));
+            assertThat(all.get("revisions").asInt()).isEqualTo(2);
+            assertThat(all.get("errors").asInt()).isZero();
+            assertThat(all.get("findings").valueStream().filter(f -> f.get("rule").asString().equals("renaming-column"))
+                    .map(f -> f.get("severity").asString())).containsExactly("warning");
+            ok(cli(db, scripts, "upgrade"));
+            assertThat(ok(cli(db, scripts, "lint")).out()).contains("Linted 0 revisions");
+        }
+    }
+
+    @Test
     void aFailingStatementIsExitOneNamingFileAndLine() throws Exception {
         Path scripts = Files.createDirectories(work.resolve("failing"));
         Files.writeString(scripts.resolve("f1_fails.sql"), "-- migrator:revision f1\n-- migrator:down\n\n"

@@ -3,9 +3,13 @@ package dev.migrator.cli;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.ExternalCommand;
 import dev.migrator.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class MariaDbCliIT extends CliEndToEnd {
 
@@ -19,5 +23,15 @@ class MariaDbCliIT extends CliEndToEnd {
         List<String> command = new ArrayList<>(List.of("mariadb"));
         command.addAll(db.clientArguments());
         ExternalCommand.run(command, script).requireSuccess();
+    }
+
+    @Test
+    void lintLocksSaysItMeasuresPostgresqlOnly() throws Exception {
+        Path scripts = Files.createDirectories(work.resolve("locks"));
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            CliJar.Result result = cli(db, scripts, "lint", "--locks");
+            assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+            assertThat(result.err()).contains("PostgreSQL databases only").hasLineCount(1);
+        }
     }
 }

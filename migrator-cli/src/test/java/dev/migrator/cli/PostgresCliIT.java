@@ -3,9 +3,15 @@ package dev.migrator.cli;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.ExternalCommand;
 import dev.migrator.testing.TestDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PostgresCliIT extends CliEndToEnd {
 
@@ -19,5 +25,34 @@ class PostgresCliIT extends CliEndToEnd {
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", script.toString()));
         command.addAll(db.clientArguments());
         ExternalCommand.run(command).requireSuccess();
+    }
+
+    @Test
+    void lintLocksAppliesThePendingRevisionsAndShowsCreateIndexBlocksWritesAndConcurrentlyDoesNot()
+            throws Exception {
+        Path scripts = Files.createDirectories(work.resolve("locks"));
+        Files.writeString(scripts.resolve("x1_index.sql"), "-- migrator:revision x1\n-- migrator:upgrade\n"
+                + "CREATE INDEX account_email ON account (email);\n");
+        Files.writeString(scripts.resolve("x2_concurrently.sql"), "-- migrator:revision x2\n-- migrator:down x1\n"
+                + "-- migrator:transactional false\n-- migrator:upgrade\n"
+                + "CREATE INDEX CONCURRENTLY account_email2 ON account (email);\n");
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE account (id bigint PRIMARY KEY, email text)");
+                st.execute("INSERT INTO account SELECT g, 'a' || g FROM generate_series(1, 1000) g");
+            }
+            CliJar.Result result = cli(db, scripts, "lint", "--locks");
+            assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+            assertThat(result.out()).contains("error [require-concurrent-index-creation]")
+                    .contains("Measured locks on tables that existed before (2 statements")
+                    .containsPattern("x1 \\S+x1_index.sql:3 \\(\\d+ ms\\) CREATE INDEX account_email ON account"
+                            + " \\(email\\)\\R    public.account ShareLock: reads go on, writes BLOCKED")
+                    .containsPattern("x2 \\S+x2_concurrently.sql:5 \\(\\d+ ms\\) CREATE INDEX CONCURRENTLY"
+                            + " account_email2 ON account \\(email\\)\\R    public.account ShareUpdateExclusiveLock:"
+                            + " reads go on, writes go on");
+            assertThat(versionRows(db)).containsExactly("x2");
+            assertThat(ok(cli(db, scripts, "lint", "--locks")).out()).contains("Linted 0 revisions")
+                    .contains("(0 statements applied");
+        }
     }
 }

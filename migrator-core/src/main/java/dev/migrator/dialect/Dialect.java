@@ -1,16 +1,20 @@
 package dev.migrator.dialect;
 
+import dev.migrator.sql.StatementSplitter;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
  * What migrator needs to know of a database: how to recognise its URLs, quote names and
- * values, whether DDL is transactional, and the SQL of the bookkeeping tables and the lock.
- * Implementations are stateless and registered with {@link java.util.ServiceLoader}.
+ * values, whether DDL is transactional, how its client splits and runs scripts, and the SQL of
+ * the bookkeeping tables and the lock. Everything that differs between databases is asked of
+ * the dialect, so a dialect registered with {@link java.util.ServiceLoader} (a
+ * {@code META-INF/services/dev.migrator.dialect.Dialect} file) runs online and offline like a
+ * built-in one. Implementations are stateless.
  */
 public interface Dialect {
 
-    /** The dialect's name: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}. */
+    /** The dialect's name: {@code postgresql}, {@code mariadb}, {@code mysql}, {@code h2}, or an extension's. */
     String name();
 
     /** Whether a JDBC (or R2DBC) URL names a database of this dialect; URLs are never opened. */
@@ -26,6 +30,19 @@ public interface Dialect {
      */
     default boolean transactionControlInBatches() {
         return false;
+    }
+
+    /**
+     * How this database's own command-line client splits a script into statements; migrator
+     * splits the same way, so that online runs and offline scripts run the same statements.
+     */
+    default StatementSplitter statementSplitter() {
+        return StatementSplitter.semicolons();
+    }
+
+    /** How an offline script is written for this database's client. */
+    default ScriptFormat scriptFormat() {
+        return ScriptFormat.semicolons();
     }
 
     /** The identifier, quoted so its case and characters are kept. */

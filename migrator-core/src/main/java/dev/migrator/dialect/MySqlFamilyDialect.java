@@ -1,5 +1,6 @@
 package dev.migrator.dialect;
 
+import dev.migrator.sql.StatementSplitter;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,6 +30,16 @@ public abstract class MySqlFamilyDialect implements Dialect {
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("jdbc:" + name + ":") || lower.startsWith("r2dbc:" + name + ":")
                 || lower.startsWith("r2dbc:pool:" + name + ":") || lower.startsWith(name + ":");
+    }
+
+    @Override
+    public StatementSplitter statementSplitter() {
+        return StatementSplitter.mysql();
+    }
+
+    @Override
+    public ScriptFormat scriptFormat() {
+        return ScriptFormat.mysqlClient();
     }
 
     @Override

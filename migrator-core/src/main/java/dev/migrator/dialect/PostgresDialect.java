@@ -1,5 +1,6 @@
 package dev.migrator.dialect;
 
+import dev.migrator.sql.StatementSplitter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,16 @@ public final class PostgresDialect implements Dialect {
         return lower.startsWith("jdbc:postgresql:") || lower.startsWith("r2dbc:postgresql:")
                 || lower.startsWith("r2dbc:postgres:") || lower.startsWith("r2dbc:pool:postgresql:")
                 || lower.startsWith("postgresql:") || lower.startsWith("postgres:");
+    }
+
+    @Override
+    public StatementSplitter statementSplitter() {
+        return StatementSplitter.postgresql();
+    }
+
+    @Override
+    public ScriptFormat scriptFormat() {
+        return ScriptFormat.psql();
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.migrator.plan.Planner;
 import dev.migrator.plan.Step;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.session.Session;
-import dev.migrator.sql.StatementSplitter;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,7 +80,7 @@ public final class Engine {
             state = source.read(session, tables);
             plan = plan(state, command, target, purge);
             StepRunner runner = new StepRunner(catalog, tables,
-                    StatementSplitter.forDialect(session.dialect().name()), state.latestHistory());
+                    session.dialect().statementSplitter(), state.latestHistory());
             runner.prepare(plan.steps());
             requireRunnable(session, plan);
             if (!state.tablesExist()) {

@@ -71,7 +71,7 @@ public final class Planner {
             return downgradeTo(rows, applied, destination.revisions(), target);
         }
         Set<String> kept = new LinkedHashSet<>(applied);
-        kept.removeAll(target.equals(label + "@base") ? graph.descendants(ownRevisions(label))
+        kept.removeAll(target.equals(label + "@base") ? graph.descendants(targets.ownRevisions(label))
                 : aboveOnBranch(destination.revisions(), label));
         return downgradeTo(rows, applied, graph.maximal(kept), target);
     }
@@ -93,24 +93,6 @@ public final class Planner {
             roots.retainAll(targets.lineage(label));
         }
         return graph.descendants(roots);
-    }
-
-    /**
-     * What {@code label@base} un-applies: the label's branch without the revisions it shares with
-     * other branches (their common ancestors), so that only that branch goes. Alembic starts from the
-     * branch's base instead, and so takes every branch that grows from a shared base.
-     */
-    private Set<String> ownRevisions(String label) {
-        Set<String> line = targets.lineage(label);
-        List<String> offBranch = new ArrayList<>();
-        for (Revision revision : graph.revisions()) {
-            if (!line.contains(revision.id())) {
-                offBranch.add(revision.id());
-            }
-        }
-        Set<String> own = new LinkedHashSet<>(line);
-        own.removeAll(graph.parentAncestors(offBranch));
-        return own;
     }
 
     /**

@@ -105,6 +105,23 @@ final class Targets {
         return line;
     }
 
+    /**
+     * The label's branch without the revisions it shares with other branches (their common
+     * ancestors): what belongs to that branch alone.
+     */
+    Set<String> ownRevisions(String label) {
+        Set<String> line = lineage(label);
+        List<String> offBranch = new ArrayList<>();
+        for (dev.migrator.graph.Revision revision : graph.revisions()) {
+            if (!line.contains(revision.id())) {
+                offBranch.add(revision.id());
+            }
+        }
+        Set<String> own = new LinkedHashSet<>(line);
+        own.removeAll(graph.parentAncestors(offBranch));
+        return own;
+    }
+
     private Destination named(String target) {
         if (target.isBlank()) {
             throw new TargetException("Empty target; use heads, head, base, a revision, a label or +N/-N");
@@ -230,6 +247,12 @@ final class Targets {
                     if (graph.children(id).stream().noneMatch(appliedOnLine::contains)) {
                         candidates.add(id);
                     }
+                }
+                if (!up && !candidates.isEmpty() && !ownRevisions(label).containsAll(candidates)) {
+                    // Walking down from a revision the branch shares with others would take those branches too.
+                    throw new TargetException("Cannot downgrade '" + target + "': nothing of branch '" + label
+                            + "' is applied above what it shares with other branches (" + String.join(", ", candidates)
+                            + "); name the revision to go down to instead");
                 }
             }
         }

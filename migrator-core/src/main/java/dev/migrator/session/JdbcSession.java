@@ -26,8 +26,7 @@ public final class JdbcSession implements Session {
     private final DataSource dataSource;
     private final Connection connection;
     private final Dialect dialect;
-    private @Nullable LockSql heldLock;
-    private @Nullable Session lockHolder;
+    private final HeldLock runLock = new HeldLock();
     private boolean inTransaction;
 
     private JdbcSession(DataSource dataSource, Connection connection, Dialect dialect) {
@@ -164,33 +163,12 @@ public final class JdbcSession implements Session {
 
     @Override
     public void lock(LockSql lock, Duration timeout) {
-        Session holder = lock.kind() == LockSql.Kind.SESSION ? this : open(dataSource, dialect);
-        try {
-            RunLock.acquire(holder, lock, timeout);
-        } catch (RuntimeException e) {
-            if (holder != this) {
-                holder.close();
-            }
-            throw e instanceof DatabaseException || !(e.getCause() instanceof SQLException) ? e
-                    : new DatabaseException("Cannot take the migration lock: " + e.getMessage(), e);
-        }
-        heldLock = lock;
-        lockHolder = holder;
+        runLock.take(this, lock, timeout, () -> open(dataSource, dialect));
     }
 
     @Override
     public void unlock() {
-        LockSql lock = heldLock;
-        Session holder = lockHolder;
-        heldLock = null;
-        lockHolder = null;
-        if (lock == null || holder == null) {
-            return;
-        }
-        RunLock.release(holder, lock);
-        if (holder != this) {
-            holder.close();
-        }
+        runLock.giveBack(this, true);
     }
 
     @Override

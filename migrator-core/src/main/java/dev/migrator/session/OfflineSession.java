@@ -2,6 +2,7 @@ package dev.migrator.session;
 
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.LockSql;
+import dev.migrator.dialect.ScriptFormat;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,13 +14,13 @@ import org.jspecify.annotations.Nullable;
 public final class OfflineSession implements Session {
 
     private final Dialect dialect;
-    private final ScriptFormatter formatter;
+    private final ScriptFormat formatter;
     private final StringBuilder out = new StringBuilder();
     private boolean inTransaction;
 
     public OfflineSession(Dialect dialect) {
         this.dialect = dialect;
-        this.formatter = ScriptFormatter.forDialect(dialect);
+        this.formatter = dialect.scriptFormat();
         out.append(formatter.preamble());
     }
 

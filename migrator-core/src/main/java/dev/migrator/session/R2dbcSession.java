@@ -33,8 +33,7 @@ public final class R2dbcSession implements Session {
     private final ConnectionFactory factory;
     private final Connection connection;
     private final Dialect dialect;
-    private @Nullable LockSql heldLock;
-    private @Nullable Session lockHolder;
+    private final HeldLock runLock = new HeldLock();
     private boolean inTransaction;
     /** A BEGIN not yet sent: it goes with the next statement, saving a round trip. */
     private boolean beginPending;
@@ -175,32 +174,12 @@ public final class R2dbcSession implements Session {
 
     @Override
     public void lock(LockSql lock, Duration timeout) {
-        Session holder = lock.kind() == LockSql.Kind.SESSION ? this : open(factory, dialect);
-        try {
-            RunLock.acquire(holder, lock, timeout);
-        } catch (RuntimeException e) {
-            if (holder != this) {
-                holder.close();
-            }
-            throw e;
-        }
-        heldLock = lock;
-        lockHolder = holder;
+        runLock.take(this, lock, timeout, () -> open(factory, dialect));
     }
 
     @Override
     public void unlock() {
-        LockSql lock = heldLock;
-        Session holder = lockHolder;
-        heldLock = null;
-        lockHolder = null;
-        if (lock == null || holder == null || aborted) {
-            return;
-        }
-        RunLock.release(holder, lock);
-        if (holder != this) {
-            holder.close();
-        }
+        runLock.giveBack(this, !aborted);
     }
 
     /**
@@ -212,8 +191,7 @@ public final class R2dbcSession implements Session {
             return;
         }
         aborted = true;
-        Session holder = lockHolder;
-        if (holder instanceof R2dbcSession second && second != this) {
+        if (runLock.secondSession(this) instanceof R2dbcSession second) {
             second.abort();
         }
         Mono.from(connection.close()).subscribe(null, e -> LOG.log(Level.DEBUG, "Abort: {0}", e.getMessage()));

@@ -40,7 +40,7 @@ final class H2Splitter implements StatementSplitter {
             } else if ((c == '-' || c == '/') && next == c) {
                 i = Pieces.endOfLine(sql, i);
             } else if (c == '/' && next == '*') {
-                int end = Pieces.skipBlockComment(sql, i, true);
+                int end = Lexemes.skipBlockComment(sql, i, true);
                 if (end < 0) {
                     pieces.add(start < 0 ? i : start, n);
                     return pieces.statements();
@@ -51,7 +51,7 @@ final class H2Splitter implements StatementSplitter {
                     start = i;
                 }
                 if (c == '\'' || c == '"') {
-                    int end = Pieces.skipQuoted(sql, i, false);
+                    int end = Lexemes.skipQuoted(sql, i, false);
                     i = end < 0 ? n : end;
                 } else if (c == '$' && next == '$' && (i == readFrom || sql.charAt(i - 1) <= ' ')) {
                     int end = sql.indexOf("$$", i + 2);

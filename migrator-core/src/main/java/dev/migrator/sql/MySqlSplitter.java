@@ -65,7 +65,7 @@ final class MySqlSplitter implements StatementSplitter {
             } else if (c == '#' || c == '-' && next == '-' && (i + 2 >= n || Pieces.isSpace(sql.charAt(i + 2)))) {
                 i = Pieces.endOfLine(sql, i);
             } else if (c == '/' && next == '*' && !executable(sql, i)) {
-                int end = Pieces.skipBlockComment(sql, i, false);
+                int end = Lexemes.skipBlockComment(sql, i, false);
                 if (end < 0) {
                     pieces.add(start < 0 ? i : start, n);
                     return pieces.statements();
@@ -76,7 +76,7 @@ final class MySqlSplitter implements StatementSplitter {
                     start = i;
                 }
                 if (c == '\'' || c == '"' || c == '`') {
-                    int end = Pieces.skipQuoted(sql, i, c != '`');
+                    int end = Lexemes.skipQuoted(sql, i, c != '`');
                     i = end < 0 ? n : end;
                 } else {
                     i += c == '\\' ? 2 : 1;

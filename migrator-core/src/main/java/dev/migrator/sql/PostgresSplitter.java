@@ -63,7 +63,7 @@ final class PostgresSplitter implements StatementSplitter {
                 } else if (c == '-' && next == '-') {
                     i = Pieces.endOfLine(sql, i);
                 } else if (c == '/' && next == '*') {
-                    int end = Pieces.skipBlockComment(sql, i, true);
+                    int end = Lexemes.skipBlockComment(sql, i, true);
                     mark(i, end < 0);
                     i = end < 0 ? n : end;
                 } else if (c == ';') {
@@ -147,7 +147,7 @@ final class PostgresSplitter implements StatementSplitter {
         }
 
         private int quoted(int open, boolean backslash) {
-            int end = Pieces.skipQuoted(sql, open, backslash);
+            int end = Lexemes.skipQuoted(sql, open, backslash);
             return end < 0 ? n : end;
         }
 

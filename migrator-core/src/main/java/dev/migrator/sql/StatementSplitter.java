@@ -1,7 +1,6 @@
 package dev.migrator.sql;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Splits a script into the statements the dialect's own command line client (psql, mariadb/mysql,
@@ -21,19 +20,21 @@ public interface StatementSplitter {
      */
     List<SqlStatement> split(String sql, int firstLine);
 
+    /** psql's rules: quotes, {@code E''} strings, dollar quotes with tags, nested comments, {@code BEGIN ATOMIC}. */
+    static StatementSplitter postgresql() {
+        return new PostgresSplitter();
+    }
+
+    /** The mysql and mariadb clients' rules: backticks, {@code #} comments, {@code DELIMITER}. */
+    static StatementSplitter mysql() {
+        return new MySqlSplitter();
+    }
+
     /**
-     * The splitter of a dialect: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}
-     * (case-insensitive).
-     *
-     * @throws IllegalArgumentException for any other name, listing the known ones
+     * Semicolons outside quotes and comments, as H2's script reader splits ({@code $$} bodies
+     * too): the rule of most SQL clients, and the default for a dialect that names none.
      */
-    static StatementSplitter forDialect(String dialectName) {
-        return switch (dialectName.trim().toLowerCase(Locale.ROOT)) {
-            case "postgresql" -> new PostgresSplitter();
-            case "mariadb", "mysql" -> new MySqlSplitter();
-            case "h2" -> new H2Splitter();
-            default -> throw new IllegalArgumentException("No statement splitter for dialect '" + dialectName
-                    + "'; known are postgresql, mariadb, mysql, h2");
-        };
+    static StatementSplitter semicolons() {
+        return new H2Splitter();
     }
 }

@@ -44,11 +44,11 @@ class DialectsTest {
 
     @Test
     void extensionsRegisteredWithServiceLoaderAreFoundAfterTheBuiltIns() {
-        // ExampleDialect is registered in this module's test resources, as a user's dialect would be.
+        // ExampleDialect and HsqldbDialect are registered in this module's test resources, as a user's would be.
         assertThat(Dialects.fromUrl("jdbc:exampledb://db/app")).isInstanceOf(ExampleDialect.class);
         assertThat(Dialects.byName("ExampleDB")).isInstanceOf(ExampleDialect.class);
         assertThat(Dialects.all()).extracting(Dialect::name)
-                .containsExactly("postgresql", "mariadb", "mysql", "h2", "exampledb");
+                .containsExactly("postgresql", "mariadb", "mysql", "h2", "exampledb", "hsqldb");
         assertThat(Dialects.builtIn()).extracting(Dialect::name).containsExactly("postgresql", "mariadb", "mysql", "h2");
     }
 

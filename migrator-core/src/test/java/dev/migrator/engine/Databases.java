@@ -38,8 +38,8 @@ final class Databases {
         }
     }
 
-    /** H2 keeps migrator's lower-case names only when quoted. */
+    /** H2 and HSQLDB keep migrator's lower-case names only when quoted. */
     static String quoted(TestDatabase db, String table) {
-        return db.kind() == DatabaseKind.H2 ? "\"" + table + "\"" : table;
+        return db.kind().embedded() ? "\"" + table + "\"" : table;
     }
 }

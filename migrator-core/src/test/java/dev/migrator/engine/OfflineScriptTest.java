@@ -8,6 +8,7 @@ import dev.migrator.dialect.Dialects;
 import dev.migrator.testing.Corpora;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
+import org.hsqldb.cmdline.SqlFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,6 +172,37 @@ class OfflineScriptTest {
                     .isEqualTo(Databases.versionRows(online));
             assertThat(Migrator.create(offline.dataSource(), config()).status().state())
                     .isEqualTo(MigrationStatus.State.UP_TO_DATE);
+        }
+    }
+
+    @Test
+    void aDialectFromTheSpiWritesAScriptThatItsDatabaseRunsToTheOnlineResult() throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        ScriptFolder folder = new ScriptFolder(scripts);
+        folder.table("a");
+        folder.table("b", "a");
+        folder.table("c", "a");
+        folder.add("m", List.of("b", "c"), "INSERT INTO t_b VALUES (1);\nINSERT INTO t_c VALUES (2);", "DELETE FROM t_b;");
+        try (TestDatabase online = TestDatabase.create(DatabaseKind.HSQLDB);
+                TestDatabase offline = TestDatabase.create(DatabaseKind.HSQLDB)) {
+            Migrator.create(online.dataSource(), config()).upgrade("heads");
+            String script = Migrator.offline(config()).script(Dialects.fromUrl(offline.url()), Command.UPGRADE, "heads");
+            assertThat(script).contains("START TRANSACTION;").doesNotContain("BEGIN;");
+            // HSQLDB's own command-line client (SqlTool) runs it, as psql runs a PostgreSQL script
+            try (java.sql.Connection c = offline.connect()) {
+                SqlFile client = new SqlFile(new java.io.StringReader(script), "offline.sql", System.out, "UTF-8", false,
+                        (java.io.File) null);
+                client.setConnection(c);
+                client.setContinueOnError(false);
+                client.execute();
+            }
+            assertThat(Databases.versionRows(offline)).containsExactly("m").isEqualTo(Databases.versionRows(online));
+            // the online run also leaves the table its run lock used; the script takes no lock
+            assertThat(offline.tableNames()).isEqualTo(online.tableNames().stream()
+                    .filter(table -> !table.equals("migrator_version_lock")).toList());
+            String history = "SELECT revision, direction, outcome, checksum FROM \"migrator_history\" ORDER BY id";
+            assertThat(Databases.strings(offline, history)).hasSize(4).isEqualTo(Databases.strings(online, history));
+            assertThat(Databases.strings(offline, "SELECT count(*) FROM t_c")).containsExactly("1");
         }
     }
 }

@@ -277,6 +277,17 @@ class PlannerTest {
         }
 
         @Test
+        void aLabelWalkDownFromWhatTheBranchSharesIsRefusedNotTakenForTheBranch() {
+            // Only k, which expand shares with contract, is applied on contract's line: walking down
+            // from it would un-apply expand; Alembic fails there too (an AssertionError).
+            refused(() -> new Planner(BRANCHES).downgrade(Set.of("x2"), "contract@-1"))
+                    .hasMessageContaining("nothing of branch 'contract' is applied above what it shares with other"
+                            + " branches (k)");
+            assertThat(new Planner(BRANCHES).downgrade(Set.of("x2", "y1"), "contract@-1").rowsAfter())
+                    .containsExactly("x2");
+        }
+
+        @Test
         void aWalkThatReachesBaseTakesTheSharedBaseAsAlembicDoes() {
             // Alembic 1.8.1 on this graph: expand@-3 from x2 walks x1, k, base: all goes; expand@-2 stops at k, and y2
             // goes with x1, which it depends on

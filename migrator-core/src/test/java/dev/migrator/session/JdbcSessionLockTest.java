@@ -11,10 +11,14 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * The built-in dialects' run locks. HSQLDB is left out: its test dialect shows the SPI, and in
+ * HSQLDB's default locking mode no query can take a lock that keeps a second run out.
+ */
 class JdbcSessionLockTest {
 
     @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @EnumSource(value = DatabaseKind.class, names = "HSQLDB", mode = EnumSource.Mode.EXCLUDE)
     void secondRunWaitsForTheLockAndTimesOutWithAClearError(DatabaseKind kind) {
         try (TestDatabase db = TestDatabase.create(kind);
                 JdbcSession first = JdbcSession.open(db.dataSource());
@@ -33,7 +37,7 @@ class JdbcSessionLockTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @EnumSource(value = DatabaseKind.class, names = "HSQLDB", mode = EnumSource.Mode.EXCLUDE)
     void lockOfAnotherVersionTableDoesNotBlock(DatabaseKind kind) {
         try (TestDatabase db = TestDatabase.create(kind);
                 JdbcSession first = JdbcSession.open(db.dataSource());
@@ -44,7 +48,7 @@ class JdbcSessionLockTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @EnumSource(value = DatabaseKind.class, names = "HSQLDB", mode = EnumSource.Mode.EXCLUDE)
     void closingTheSessionReleasesTheLock(DatabaseKind kind) {
         try (TestDatabase db = TestDatabase.create(kind); JdbcSession second = JdbcSession.open(db.dataSource())) {
             LockSql lock;

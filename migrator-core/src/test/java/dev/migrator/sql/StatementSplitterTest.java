@@ -1,36 +1,28 @@
 package dev.migrator.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 
 class StatementSplitterTest {
 
     @Test
-    void findsTheSplitterOfEachDialectIgnoringCase() {
-        assertThat(StatementSplitter.forDialect("postgresql")).isInstanceOf(PostgresSplitter.class);
-        assertThat(StatementSplitter.forDialect("MariaDB")).isInstanceOf(MySqlSplitter.class);
-        assertThat(StatementSplitter.forDialect("MYSQL")).isInstanceOf(MySqlSplitter.class);
-        assertThat(StatementSplitter.forDialect(" h2 ")).isInstanceOf(H2Splitter.class);
-    }
-
-    @Test
-    void unknownDialectListsTheKnownOnes() {
-        assertThatThrownBy(() -> StatementSplitter.forDialect("oracle"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'oracle'")
-                .hasMessageContaining("postgresql, mariadb, mysql, h2");
+    void eachDialectSuppliesTheSplitterOfItsClient() {
+        assertThat(Dialects.byName("postgresql").statementSplitter()).isInstanceOf(PostgresSplitter.class);
+        assertThat(Dialects.byName("MariaDB").statementSplitter()).isInstanceOf(MySqlSplitter.class);
+        assertThat(Dialects.byName("MYSQL").statementSplitter()).isInstanceOf(MySqlSplitter.class);
+        assertThat(Dialects.byName(" h2 ").statementSplitter()).isInstanceOf(H2Splitter.class);
     }
 
     @Test
     void theSameScriptSplitsByEachDialectsRules() {
         String script = "SELECT 'a\\'; SELECT 2 # x;\n;";
-        assertThat(StatementSplitter.forDialect("postgresql").split(script, 1)).extracting(SqlStatement::sql)
+        assertThat(StatementSplitter.postgresql().split(script, 1)).extracting(SqlStatement::sql)
                 .containsExactly("SELECT 'a\\'", "SELECT 2 # x");
-        assertThat(StatementSplitter.forDialect("h2").split(script, 1)).extracting(SqlStatement::sql)
+        assertThat(StatementSplitter.semicolons().split(script, 1)).extracting(SqlStatement::sql)
                 .containsExactly("SELECT 'a\\'", "SELECT 2 # x");
-        assertThat(StatementSplitter.forDialect("mysql").split(script, 1)).extracting(SqlStatement::sql)
+        assertThat(StatementSplitter.mysql().split(script, 1)).extracting(SqlStatement::sql)
                 .containsExactly("SELECT 'a\\'; SELECT 2 # x;\n;");
     }
 }

@@ -24,7 +24,7 @@ final class ContainerServers {
         JdbcDatabaseContainer<?> container = switch (kind) {
             case POSTGRESQL -> new PostgreSQLContainer("postgres:15-alpine");
             case MARIADB -> new MariaDBContainer("mariadb:10.11").withUsername("root").withPassword("");
-            case H2 -> throw new IllegalArgumentException("H2 needs no container");
+            case H2, HSQLDB -> throw new IllegalArgumentException(kind + " needs no container");
         };
         container.start();
         return new ServerEndpoint(kind, container.getJdbcUrl(), container.getUsername(), container.getPassword(),

@@ -26,7 +26,7 @@ final class DatabaseServers {
         String prefix = switch (kind) {
             case POSTGRESQL -> "MIGRATOR_TEST_POSTGRES";
             case MARIADB -> "MIGRATOR_TEST_MARIADB";
-            case H2 -> throw new IllegalArgumentException("H2 runs in memory and needs no server");
+            case H2, HSQLDB -> throw new IllegalArgumentException(kind + " runs in memory and needs no server");
         };
         String configuredUrl = System.getenv(prefix + "_URL");
         ServerEndpoint endpoint = switch (kind) {

@@ -56,6 +56,10 @@ public final class TestDatabase implements AutoCloseable {
             db.h2KeepAlive = db.openH2();
             return db;
         }
+        if (kind == DatabaseKind.HSQLDB) {
+            // An in-memory HSQLDB database lives until SHUTDOWN, which close() sends.
+            return new TestDatabase(kind, name, "jdbc:hsqldb:mem:" + name, "SA", "", null);
+        }
         ServerEndpoint server = DatabaseServers.endpoint(kind);
         LeftoverDatabases.dropOnce(server);
         try (Connection admin = server.connectAdmin(); Statement st = admin.createStatement()) {
@@ -78,12 +82,15 @@ public final class TestDatabase implements AutoCloseable {
             case POSTGRESQL -> List.of("-h", host, "-p", port, "-U", user, name);
             case MARIADB -> password.isEmpty() ? List.of("-h", host, "-P", port, "-u", user, name)
                     : List.of("-h", host, "-P", port, "-u", user, "-p" + password, name);
-            case H2 -> throw new UnsupportedOperationException("H2 has no command-line client here");
+            case H2, HSQLDB -> throw new UnsupportedOperationException(kind + " has no command-line client here");
         };
     }
 
     /** The same database as an R2DBC URL (user and password included), for the reactive engine's tests. */
     public String r2dbcUrl() {
+        if (kind == DatabaseKind.HSQLDB) {
+            throw new UnsupportedOperationException("HSQLDB has no R2DBC driver");
+        }
         if (kind == DatabaseKind.H2) {
             // r2dbc-h2 maps r2dbc:h2:mem://USER@HOST/NAME to jdbc:h2:mem:NAME, the database the JDBC side holds open.
             return "r2dbc:h2:mem://" + user + "@localhost/" + name;
@@ -164,7 +171,11 @@ public final class TestDatabase implements AutoCloseable {
             dataSource.close();
         }
         try {
-            if (kind == DatabaseKind.H2) {
+            if (kind == DatabaseKind.HSQLDB) {
+                try (Connection c = connect(); Statement st = c.createStatement()) {
+                    st.execute("SHUTDOWN");
+                }
+            } else if (kind == DatabaseKind.H2) {
                 if (h2KeepAlive != null) {
                     try (Statement st = h2KeepAlive.createStatement()) {
                         st.execute("SHUTDOWN");

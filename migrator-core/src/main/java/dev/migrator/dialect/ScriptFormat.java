@@ -1,23 +1,32 @@
-package dev.migrator.session;
+package dev.migrator.dialect;
 
-import dev.migrator.dialect.Dialect;
+import dev.migrator.error.BadInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a statement is written so that the dialect's command-line client runs it as one
- * statement: psql reads dollar quotes and {@code BEGIN ATOMIC} bodies itself; the MySQL and
- * MariaDB clients need a {@code DELIMITER} around a body that holds semicolons.
+ * How an offline script is written so that the dialect's command-line client runs each
+ * statement as one: psql reads dollar quotes and {@code BEGIN ATOMIC} bodies itself; the MySQL
+ * and MariaDB clients need a {@code DELIMITER} around a body that holds semicolons. A
+ * {@link Dialect} supplies its own.
  */
-sealed interface ScriptFormatter {
+public interface ScriptFormat {
 
-    static ScriptFormatter forDialect(Dialect dialect) {
-        return switch (dialect.name()) {
-            case "mariadb", "mysql" -> new MySqlClient();
-            case "postgresql" -> new Psql();
-            default -> new Semicolons();
-        };
+    /** For psql: keeps the starting schema in a variable, since revisions may empty {@code search_path}. */
+    static ScriptFormat psql() {
+        return new Psql();
     }
 
+    /** For the mysql and mariadb clients. */
+    static ScriptFormat mysqlClient() {
+        return new MySqlClient();
+    }
+
+    /** A semicolon ends every statement (H2's RUNSCRIPT, most clients). */
+    static ScriptFormat semicolons() {
+        return new Semicolons();
+    }
+
+    /** One statement, terminated so the client sends it whole. */
     String statement(String sql);
 
     /** Written first: for psql, it remembers the starting schema in a variable. */
@@ -25,11 +34,14 @@ sealed interface ScriptFormatter {
         return "";
     }
 
+    /** SQL naming the schema the script started in, captured by the preamble; null where the client cannot. */
     default @Nullable String schemaReference() {
         return null;
     }
 
-    String begin();
+    default String begin() {
+        return "BEGIN;\n";
+    }
 
     default String commit() {
         return "COMMIT;\n\n";
@@ -39,8 +51,15 @@ sealed interface ScriptFormatter {
         return "\n-- " + text.replace("\r", " ").replace("\n", " ") + "\n";
     }
 
-    /** psql: also keeps the starting schema, since revisions may empty {@code search_path}. */
-    record Psql() implements ScriptFormatter {
+    /** A statement whose last line is a comment would swallow a terminator written on the same line. */
+    static boolean endsInLineComment(String sql) {
+        int lineStart = sql.lastIndexOf('\n') + 1;
+        String lastLine = sql.substring(lineStart);
+        return lastLine.contains("--") || lastLine.contains("#");
+    }
+
+    /** psql: semicolons, and the starting schema kept in {@code :migrator_schema}. */
+    record Psql() implements ScriptFormat {
 
         @Override
         public String preamble() {
@@ -56,29 +75,19 @@ sealed interface ScriptFormatter {
         public String statement(String sql) {
             return new Semicolons().statement(sql);
         }
-
-        @Override
-        public String begin() {
-            return "BEGIN;\n";
-        }
     }
 
-    /** H2's RunScript: a semicolon ends every statement. */
-    record Semicolons() implements ScriptFormatter {
+    /** A semicolon ends every statement. */
+    record Semicolons() implements ScriptFormat {
 
         @Override
         public String statement(String sql) {
             return sql + (endsInLineComment(sql) ? "\n;\n" : ";\n");
         }
-
-        @Override
-        public String begin() {
-            return "BEGIN;\n";
-        }
     }
 
     /** mysql / mariadb: statements holding semicolons (procedures, triggers) go inside DELIMITER. */
-    record MySqlClient() implements ScriptFormatter {
+    record MySqlClient() implements ScriptFormat {
 
         private static final String[] DELIMITERS = {"$$", "//", ";;", "$$$$"};
 
@@ -99,19 +108,13 @@ sealed interface ScriptFormatter {
                     return "DELIMITER " + delimiter + "\n" + sql + terminator + delimiter + "\nDELIMITER ;\n";
                 }
             }
-            throw new IllegalArgumentException("Cannot choose a DELIMITER for a statement holding all of $$ // ;; $$$$");
+            throw new BadInputException("Cannot write for the mysql client a statement that holds all of $$ // ;; $$$$"
+                    + " (no DELIMITER is left to end it): split it, or run it online");
         }
 
         @Override
         public String begin() {
             return "START TRANSACTION;\n";
         }
-    }
-
-    /** A statement whose last line is a comment would swallow a terminator written on the same line. */
-    private static boolean endsInLineComment(String sql) {
-        int lineStart = sql.lastIndexOf('\n') + 1;
-        String lastLine = sql.substring(lineStart);
-        return lastLine.contains("--") || lastLine.contains("#");
     }
 }

@@ -1,0 +1,73 @@
+package dev.migrator.autoconfigure;
+
+import dev.migrator.Migrator;
+import dev.migrator.lint.Finding;
+import dev.migrator.lint.LintSettings;
+import dev.migrator.lint.Severity;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code migrator.lint.*}: before a startup upgrade, the pending revisions are linted; findings are
+ * logged, and those at or above {@code fail-on} stop the boot before anything is applied.
+ */
+final class StartupLint {
+
+    private static final Log LOG = LogFactory.getLog(StartupLint.class);
+
+    private final MigratorProperties.Lint properties;
+
+    StartupLint(MigratorProperties.Lint properties) {
+        this.properties = properties;
+    }
+
+    void check(Migrator migrator) {
+        if (!properties.isEnabled()) {
+            return;
+        }
+        List<Finding> findings = migrator.lintPending(settings());
+        for (Finding finding : findings) {
+            log(finding);
+        }
+        Severity threshold = threshold(properties.getFailOn());
+        if (threshold == null) {
+            return;
+        }
+        List<Finding> failing = findings.stream().filter(finding -> finding.counts(threshold)).toList();
+        if (!failing.isEmpty()) {
+            throw new UnsafeMigrationsException(properties.getFailOn().name().toLowerCase(Locale.ROOT), failing);
+        }
+    }
+
+    private LintSettings settings() {
+        List<String> entries = properties.getSeverity().entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
+        try {
+            return LintSettings.parse(entries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("migrator.lint.severity: " + e.getMessage(), e);
+        }
+    }
+
+    private static void log(Finding finding) {
+        String line = "Lint: " + UnsafeMigrationsException.describe(finding) + "; fix: " + finding.recipe();
+        if (finding.ignored()) {
+            LOG.debug("Lint (ignored: " + finding.ignoredBecause() + "): " + UnsafeMigrationsException.describe(finding));
+        } else if (finding.severity() == Severity.INFO) {
+            LOG.info(line);
+        } else {
+            LOG.warn(line);
+        }
+    }
+
+    private static @Nullable Severity threshold(MigratorProperties.FailOn failOn) {
+        return switch (failOn) {
+            case ERROR -> Severity.ERROR;
+            case WARNING -> Severity.WARNING;
+            case NEVER -> null;
+        };
+    }
+}

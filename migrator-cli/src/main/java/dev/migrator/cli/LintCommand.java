@@ -1,0 +1,105 @@
+package dev.migrator.cli;
+
+import dev.migrator.Migrator;
+import dev.migrator.dialect.Dialect;
+import dev.migrator.engine.ScriptCatalog;
+import dev.migrator.error.BadInputException;
+import dev.migrator.lint.Finding;
+import dev.migrator.lint.LintSettings;
+import dev.migrator.locks.LockMeasurement;
+import dev.migrator.locks.StatementLocks;
+import dev.migrator.script.RevisionScript;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code lint [-r START:END] [--include-applied] [--severity RULE=LEVEL] [--locks]}: the safety rules over
+ * the revisions' upgrade sections. Without a URL it lints every selected revision for {@code --dialect},
+ * connecting to nothing; with one it skips the revisions the database already has. {@code --locks}
+ * applies the pending revisions to that (scratch) database and reports the locks they really took.
+ */
+@picocli.CommandLine.Command(name = "lint",
+        description = "Check revisions for statements that lock busy tables or break the running release.")
+final class LintCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MigratorCli cli;
+
+    @Option(names = {"-r", "--rev-range"}, paramLabel = "START:END",
+            description = "Only revisions from START to END (either may be empty: base, heads)")
+    @Nullable String range;
+
+    @Option(names = "--include-applied", description = "With a URL: also lint revisions the database already has")
+    boolean includeApplied;
+
+    @Option(names = "--locks", description = "Apply the pending revisions to the database at --url, which must be a"
+            + " scratch copy, and report the locks each statement held on existing tables (PostgreSQL)")
+    boolean locks;
+
+    @Option(names = "--severity", split = ",", paramLabel = "RULE=LEVEL",
+            description = "Change a rule's severity: error, warning, info or off (repeatable)")
+    List<String> severities = List.of();
+
+    @Override
+    public Integer call() {
+        if (cli.dialect == null && cli.connectionSettings() == null) {
+            throw new BadInputException("lint needs the database's dialect: give --dialect (postgresql, mariadb, mysql,"
+                    + " h2), or a URL to lint only the revisions it has not applied yet");
+        }
+        Dialect dialect = cli.offlineDialect();
+        ScriptCatalog catalog = cli.catalog();
+        Set<String> selected = new HashSet<>(RevisionRange.select(catalog.graph(), range, "lint"));
+        if (cli.connectionSettings() != null && !includeApplied) {
+            Set<String> pending = new HashSet<>();
+            cli.online(migrator -> migrator.status()).pending().forEach(revision -> pending.add(revision.id()));
+            selected.retainAll(pending);
+        }
+        List<Finding> findings = Migrator.offline(cli.config()).lint(dialect, settings(), selected);
+        LintReport report = LintReport.of(dialect.name(), selected.size(), findings,
+                locks ? measureLocks(dialect, catalog) : null);
+        if (cli.json()) {
+            cli.out().println(Json.write(report));
+        } else {
+            report.print(cli.out());
+        }
+        if (report.errors() > 0 && !cli.json()) {
+            cli.err().println("error: lint found " + report.errors() + " error-level finding"
+                    + (report.errors() == 1 ? "" : "s"));
+        }
+        return report.errors() > 0 ? ErrorHandler.DATABASE : 0;
+    }
+
+    /** Applies every pending revision to the scratch database, measuring, then stamps it at the heads. */
+    private List<StatementLocks> measureLocks(Dialect dialect, ScriptCatalog catalog) {
+        if (cli.connectionSettings() == null) {
+            throw new BadInputException("lint --locks applies the pending revisions to a scratch database: give its"
+                    + " --url (a copy, never the database that serves traffic)");
+        }
+        if (!dialect.name().equals("postgresql")) {
+            throw new BadInputException("lint --locks measures PostgreSQL databases only; " + dialect.name()
+                    + " gets the static rules");
+        }
+        return cli.online((migrator, dataSource) -> {
+            List<RevisionScript> pending = migrator.status().pending().stream()
+                    .map(revision -> catalog.script(revision.id())).toList();
+            List<StatementLocks> measured = LockMeasurement.on(dataSource).apply(pending);
+            if (!pending.isEmpty()) {
+                migrator.stamp("heads", false);
+            }
+            return measured;
+        });
+    }
+
+    private LintSettings settings() {
+        try {
+            return LintSettings.parse(severities);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--severity: " + e.getMessage());
+        }
+    }
+}
