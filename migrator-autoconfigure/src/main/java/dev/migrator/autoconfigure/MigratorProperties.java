@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.convert.DurationUnit;
  * to the engine's defaults.
  */
 @ConfigurationProperties("migrator")
-public class MigratorProperties {
+public class MigratorProperties implements InitializingBean {
 
     /** Whether to enable migrator. When false, no migrator bean is defined and nothing runs at startup. */
     private boolean enabled = true;
@@ -45,6 +46,12 @@ public class MigratorProperties {
      * created).
      */
     private Phase phase = Phase.RUNNER;
+
+    /**
+     * Whether startup fails when the locations hold no revision script at all (a typo, or a {vendor} folder named
+     * otherwise than the dialect). Set it to false for a project that has no revision yet.
+     */
+    private boolean failOnMissingLocations = true;
 
     /** Name of the table holding the current revisions (the heads of what is applied). */
     private String versionTable = "migrator_version";
@@ -131,6 +138,20 @@ public class MigratorProperties {
 
     public void setPhase(Phase phase) {
         this.phase = phase;
+    }
+
+    public boolean isFailOnMissingLocations() {
+        return failOnMissingLocations;
+    }
+
+    public void setFailOnMissingLocations(boolean failOnMissingLocations) {
+        this.failOnMissingLocations = failOnMissingLocations;
+    }
+
+    /** Rejects invalid combinations once bound, while the context refreshes: before any runner and any web server. */
+    @Override
+    public void afterPropertiesSet() {
+        MigratorPropertiesCheck.check(this);
     }
 
     public String getVersionTable() {

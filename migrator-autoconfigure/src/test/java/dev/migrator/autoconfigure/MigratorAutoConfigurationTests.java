@@ -299,7 +299,7 @@ class MigratorAutoConfigurationTests {
             withDataSource(db).withPropertyValues("migrator.locations=classpath:a,filesystem:/b/{vendor}",
                     "migrator.version-table=v", "migrator.history-table=h", "migrator.version-table-schema=s",
                     "migrator.lock-timeout=30", "migrator.transaction-per-migration=false",
-                    "migrator.validate-checksums=false").run(context -> {
+                    "migrator.validate-checksums=false", "migrator.fail-on-missing-locations=false").run(context -> {
                         MigratorConfig config = context.getBean(Migrator.class).config();
                         assertThat(config.locations()).containsExactly("classpath:a", "filesystem:/b/{vendor}");
                         assertThat(config.versionTable()).isEqualTo("v");
