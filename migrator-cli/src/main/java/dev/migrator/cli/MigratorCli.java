@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 "Environment: MIGRATOR_URL, then DATABASE_URL; MIGRATOR_USER, MIGRATOR_PASSWORD."},
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
                 HeadsCommand.class, BranchesCommand.class, HistoryCommand.class, ShowCommand.class,
-                PendingCommand.class, CheckCommand.class, RevisionCommand.class, MergeCommand.class})
+                PendingCommand.class, CheckCommand.class, RevisionCommand.class, MergeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MigratorCli {
 
     static final String DEFAULT_LOCATION = "src/main/resources/db/migrations";
@@ -73,6 +74,11 @@ public final class MigratorCli {
             description = "Do not stop when an applied revision's script was edited")
     boolean noValidateChecksums;
 
+    @Option(names = "--fail-on-missing-locations", negatable = true, defaultValue = "true", fallbackValue = "true",
+            scope = ScopeType.INHERIT, description = "Stop upgrade, downgrade and stamp with exit 2 when the locations "
+                    + "hold no script at all (default: true; --no-fail-on-missing-locations for a project without any)")
+    boolean failOnMissingLocations = true;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log what happens and print stack traces of errors")
     boolean verbose;
@@ -93,6 +99,12 @@ public final class MigratorCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // `migrator COMMAND --help` and `-h` for every command, as `migrator help COMMAND` does.
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            if (!subcommand.getCommandSpec().mixinStandardHelpOptions()) {
+                subcommand.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        }
         ErrorHandler errors = new ErrorHandler(() -> cli.verbose);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);

@@ -22,7 +22,12 @@ final class Runs {
                 throw new BadInputException("stamp --purge has no meaning with --sql: an offline stamp starts from the"
                         + " range's START, not from the database");
             }
-            out.print(Migrator.offline(cli.config()).script(cli.offlineDialect(), command, target));
+            Migrator offline = Migrator.offline(cli.config());
+            String script = offline.script(cli.offlineDialect(), command, target); // its usage errors come first
+            if (cli.failOnMissingLocations) {
+                offline.requireScripts(cli.offlineDialect());
+            }
+            out.print(script);
             out.flush();
             return 0;
         }
@@ -30,7 +35,12 @@ final class Runs {
             throw new BadInputException("'" + target + "' is a range, which only " + verb + " --sql takes; an online "
                     + verb + " starts where the database is, so give just the target");
         }
-        RunResult result = cli.online(migrator -> migrator.withListener(new Progress(out)).run(command, target, purge));
+        RunResult result = cli.online(migrator -> {
+            if (cli.failOnMissingLocations) {
+                migrator.requireScripts(); // the dialect is known from the URL: no connection for it
+            }
+            return migrator.withListener(new Progress(out)).run(command, target, purge);
+        });
         if (result.stepsRun() == 0) {
             out.println("Nothing to " + verb + ": the database is at " + rows(result.rowsAfter()));
         } else {

@@ -1,11 +1,15 @@
 package dev.migrator.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.ExternalCommand;
 import dev.migrator.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class MariaDbCliIT extends CliEndToEnd {
 
@@ -19,5 +23,21 @@ class MariaDbCliIT extends CliEndToEnd {
         List<String> command = new ArrayList<>(List.of("mariadb"));
         command.addAll(db.clientArguments());
         ExternalCommand.run(command, script).requireSuccess();
+    }
+
+    @Test
+    void aJdbcMysqlUrlUpgradesMariaDbThroughTheBundledDriver() throws Exception {
+        Path scripts = work.resolve("migrations");
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            Path script = Path.of(ok(cli(db, scripts, "revision", "-m", "create account")).out().strip());
+            fill(script, "CREATE TABLE account (id int PRIMARY KEY);", "DROP TABLE account;");
+            String mysqlUrl = db.url().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+            assertThat(mysqlUrl).startsWith("jdbc:mysql:");
+            CliJar.Result upgraded = ok(CliJar.run(work, Map.of(), List.of("--url", mysqlUrl, "--user", db.user(),
+                    "--password", db.password(), "--locations", scripts.toString(), "upgrade")));
+            assertThat(upgraded.out()).contains("Upgraded to");
+            assertThat(db.tableNames()).contains("account");
+            assertThat(versionRows(db)).hasSize(1);
+        }
     }
 }
