@@ -24,7 +24,7 @@ final class Runs {
             }
             Migrator offline = Migrator.offline(cli.config());
             String script = offline.script(cli.offlineDialect(), command, target); // its usage errors come first
-            if (cli.failOnMissingLocations) {
+            if (cli.failOnMissingLocations()) {
                 offline.requireScripts(cli.offlineDialect());
             }
             out.print(script);
@@ -36,7 +36,7 @@ final class Runs {
                     + verb + " starts where the database is, so give just the target");
         }
         RunResult result = cli.online(migrator -> {
-            if (cli.failOnMissingLocations) {
+            if (cli.failOnMissingLocations()) {
                 migrator.requireScripts(); // the dialect is known from the URL: no connection for it
             }
             return migrator.withListener(new Progress(out)).run(command, target, purge);
