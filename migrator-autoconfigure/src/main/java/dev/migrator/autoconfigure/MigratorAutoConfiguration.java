@@ -115,7 +115,8 @@ public final class MigratorAutoConfiguration {
                     .historyTable(properties.getHistoryTable())
                     .lockTimeout(properties.getLockTimeout())
                     .transactionPerMigration(properties.isTransactionPerMigration())
-                    .validateChecksums(properties.isValidateChecksums());
+                    .validateChecksums(properties.isValidateChecksums())
+                    .dialect(properties.getDialect());
         }
     }
 

@@ -96,6 +96,12 @@ public class MigratorProperties implements InitializingBean {
     /** Fully qualified name of the JDBC driver for the url. Auto-detected from the URL by default. */
     private @Nullable String driverClassName;
 
+    /**
+     * Dialect of the database (postgresql, mariadb, mysql, h2, or a registered one's name), which also names the
+     * {vendor} folder. Read from the connection by default.
+     */
+    private @Nullable String dialect;
+
     private final OfflineExport offlineExport = new OfflineExport();
 
     private final Health health = new Health();
@@ -138,6 +144,14 @@ public class MigratorProperties implements InitializingBean {
 
     public void setPhase(Phase phase) {
         this.phase = phase;
+    }
+
+    public @Nullable String getDialect() {
+        return dialect;
+    }
+
+    public void setDialect(@Nullable String dialect) {
+        this.dialect = dialect;
     }
 
     public boolean isFailOnMissingLocations() {

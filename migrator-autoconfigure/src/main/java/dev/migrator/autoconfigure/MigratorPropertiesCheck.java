@@ -1,6 +1,8 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.autoconfigure.MigratorProperties.OnStartup;
+import dev.migrator.dialect.Dialects;
+import dev.migrator.error.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,16 @@ final class MigratorPropertiesCheck {
             problems.add("migrator.driver-class-name is set without migrator.url; it applies only to that URL.");
             actions.add("Set migrator.url as well, or remove migrator.driver-class-name (the application's "
                     + "DataSource has spring.datasource.driver-class-name).");
+        }
+        String dialect = properties.getDialect();
+        if (dialect != null) {
+            try {
+                Dialects.byName(dialect);
+            } catch (BadInputException e) {
+                problems.add("migrator.dialect: " + e.getMessage());
+                actions.add("Name a dialect migrator has (postgresql, mariadb, mysql, h2), or remove migrator.dialect"
+                        + " to read it from the connection.");
+            }
         }
         if (!problems.isEmpty()) {
             throw new MigratorConfigurationException("Invalid migrator configuration:\n\n    "

@@ -299,7 +299,8 @@ class MigratorAutoConfigurationTests {
             withDataSource(db).withPropertyValues("migrator.locations=classpath:a,filesystem:/b/{vendor}",
                     "migrator.version-table=v", "migrator.history-table=h", "migrator.version-table-schema=s",
                     "migrator.lock-timeout=30", "migrator.transaction-per-migration=false",
-                    "migrator.validate-checksums=false", "migrator.fail-on-missing-locations=false").run(context -> {
+                    "migrator.validate-checksums=false", "migrator.fail-on-missing-locations=false",
+                    "migrator.dialect=postgresql").run(context -> {
                         MigratorConfig config = context.getBean(Migrator.class).config();
                         assertThat(config.locations()).containsExactly("classpath:a", "filesystem:/b/{vendor}");
                         assertThat(config.versionTable()).isEqualTo("v");
@@ -308,6 +309,7 @@ class MigratorAutoConfigurationTests {
                         assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(30));
                         assertThat(config.transactionPerMigration()).isFalse();
                         assertThat(config.validateChecksums()).isFalse();
+                        assertThat(config.dialect()).isEqualTo("postgresql");
                     });
         }
     }

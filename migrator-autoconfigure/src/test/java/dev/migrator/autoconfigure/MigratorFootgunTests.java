@@ -136,7 +136,8 @@ class MigratorFootgunTests {
         "migrator.history-table=migrator_version             | must be two different, non-blank names",
         "migrator.lock-timeout=-1s                           | migrator.lock-timeout is negative",
         "migrator.driver-class-name=org.h2.Driver            | migrator.driver-class-name is set without migrator.url",
-        "migrator.target=                                    | migrator.target is blank"})
+        "migrator.target=                                    | migrator.target is blank",
+        "migrator.dialect=postgres                           | migrator.dialect: "})
     void invalidCombinationsAreRefusedWhileTheContextRefreshes(String property, String problem) {
         try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             on(db).withPropertyValues(property).run(context -> {
