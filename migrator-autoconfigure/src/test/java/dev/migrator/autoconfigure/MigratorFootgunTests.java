@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 import dev.migrator.Migrator;
+import dev.migrator.config.MigratorConfig;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +76,17 @@ class MigratorFootgunTests {
                                 "classpath:db/vendors/mariadb (classpath:db/vendors/{vendor}): does not exist; "
                                         + "folders beside it: mysql, postgres", "{vendor} is 'mariadb'");
                         assertThat(db.tableNames()).isEmpty();
+                    });
+        }
+    }
+
+    @Test
+    void oneMysqlFolderServesMariaDbWithTheMysqlDialect() {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.MARIADB)) {
+            on(db).withPropertyValues("migrator.locations=classpath:db/vendors/{vendor}", "migrator.dialect=mysql",
+                    "migrator.phase=initialization").run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(db.tableNames()).contains("note", "migrator_version");
                     });
         }
     }
@@ -165,16 +182,38 @@ class MigratorFootgunTests {
 
     @Test
     void aDatabaseAheadOfTheScriptsIsNotCalledUpToDate(CapturedOutput output) {
+        // The engine's warning goes through java.util.logging, which an earlier Boot test may have left unrouted.
+        List<String> engineWarnings = new ArrayList<>();
+        Logger engine = Logger.getLogger("dev.migrator.engine.Engine");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                engineWarnings.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        engine.addHandler(handler);
         try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
-            Migrator.create(db.dataSource(), dev.migrator.config.MigratorConfig.builder()
-                    .locations(java.util.List.of("classpath:db/migrations", "classpath:db/newer")).build())
+            Migrator.create(db.dataSource(), MigratorConfig.builder()
+                    .locations(List.of("classpath:db/migrations", "classpath:db/newer")).build())
                     .upgrade("heads");
             on(db).run(context -> {
                 assertThat(context).hasNotFailed();
                 context.getBean(MigratorStartupRunner.class).run(null);
             });
-            assertThat(output).contains("The database is ahead of these scripts",
-                    "Nothing to upgrade to heads: the database is at c3newer00003").doesNotContain("up to date");
+            assertThat(engineWarnings).anySatisfy(warning -> assertThat(warning)
+                    .startsWith("WARNING The database is ahead of these scripts"));
+            assertThat(output).contains("Nothing to upgrade to heads: the database is at c3newer00003")
+                    .doesNotContain("up to date");
+        } finally {
+            engine.removeHandler(handler);
         }
     }
 
