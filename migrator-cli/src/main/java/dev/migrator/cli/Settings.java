@@ -20,8 +20,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class Settings {
 
-    /** A value and its origin, for {@code config}. */
-    record Resolved(@Nullable String value, String source) {
+    /**
+     * A value and its origin, for {@code config}.
+     *
+     * @param service whether it is the service's own configuration: a property in its files, or
+     *     that property's environment variable in Boot's spelling ({@code SPRING_DATASOURCE_URL})
+     */
+    record Resolved(@Nullable String value, String source, boolean service) {
     }
 
     private static final String CLASSPATH = "classpath:";
@@ -41,13 +46,12 @@ final class Settings {
         for (Setting setting : Setting.values()) {
             settings.resolved.put(setting, settings.find(setting, flags, environment));
         }
-        if (!settings.resolved.get(Setting.URL).source().startsWith("migrator.")
-                && !settings.resolved.get(Setting.URL).source().startsWith("spring.")) {
+        if (!settings.resolved.get(Setting.URL).service()) {
             for (Setting credential : List.of(Setting.USER, Setting.PASSWORD)) {
                 Resolved value = settings.resolved.get(credential);
-                if (value.source().startsWith("migrator.") || value.source().startsWith("spring.")) {
+                if (value.service()) {
                     settings.resolved.put(credential, new Resolved(null, "not used: " + value.source()
-                            + " goes with the files' URL, and the URL came from elsewhere"));
+                            + " goes with the service's URL, and the URL came from elsewhere", false));
                 }
             }
         }
@@ -57,21 +61,27 @@ final class Settings {
     private Resolved find(Setting setting, Map<Setting, String> flags, Map<String, String> environment) {
         String flag = flags.get(setting);
         if (flag != null) {
-            return new Resolved(flag, "--" + setting.settingName());
+            return new Resolved(flag, "--" + setting.settingName(), false);
         }
         for (String variable : setting.variables()) {
             String value = environment.get(variable);
             if (value != null && !value.isBlank()) {
-                return new Resolved(projectLocations(setting, value), variable);
+                return new Resolved(projectLocations(setting, value), variable, false);
             }
         }
+        // As Boot reads them: per property, its environment variable over the files.
         for (String property : setting.properties()) {
+            String variable = ProjectProperties.environmentName(property);
+            String fromEnvironment = environment.get(variable);
+            if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+                return new Resolved(projectLocations(setting, fromEnvironment), variable, true);
+            }
             ProjectProperties.Value value = files.get(property);
             if (value != null) {
-                return new Resolved(projectLocations(setting, value.value()), property + " in " + value.origin());
+                return new Resolved(projectLocations(setting, value.value()), property + " in " + value.origin(), true);
             }
         }
-        return new Resolved(setting.defaultValue(), "default");
+        return new Resolved(setting.defaultValue(), "default", false);
     }
 
     /**

@@ -114,6 +114,22 @@ class CliSettingsTest {
     }
 
     @Test
+    void theServicesEnvironmentVariablesOverrideItsFilesAsInBoot() throws Exception {
+        write("src/main/resources/application.properties", """
+                spring.datasource.url=jdbc:h2:mem:notes
+                spring.datasource.username=sa
+                """);
+        env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/notes");
+        CliCommandsTest.Result config = run("config");
+        assertThat(line(config, "url")).contains("jdbc:postgresql://db/notes  [SPRING_DATASOURCE_URL]");
+        assertThat(line(config, "user")).contains("sa  [spring.datasource.username in");
+        env.put("SPRING_DATASOURCE_USERNAME", "app");
+        assertThat(line(run("config"), "user")).contains("app  [SPRING_DATASOURCE_USERNAME]");
+        assertThat(line(run("config", "--url", "jdbc:postgresql://other/db"), "user"))
+                .contains("(none)  [not used: SPRING_DATASOURCE_USERNAME goes with the service's URL");
+    }
+
+    @Test
     void anUnsetPlaceholderIsBadInputNamingItsVariable() throws Exception {
         write("src/main/resources/application.properties", "spring.datasource.url=${DATABASE_JDBC_URL}\n");
         CliCommandsTest.Result failed = run("current");
