@@ -28,6 +28,7 @@ import dev.migrator.plan.TargetRange;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptLoader;
 import dev.migrator.script.ScriptLocation;
+import dev.migrator.script.ScriptLocations;
 import dev.migrator.session.JdbcSession;
 import dev.migrator.session.OfflineSession;
 import dev.migrator.session.Session;
@@ -200,6 +201,27 @@ public final class Migrator {
             inOrder.add(catalog.script(revision.id()));
         }
         return Linter.create(dialect.name(), settings).lint(inOrder, script -> selected.contains(script.id()));
+    }
+
+    /**
+     * Fails when the locations hold no script at all, which is a typo or a misnamed {@code {vendor}}
+     * folder far more often than a project without revisions. Lists names only; reads no script.
+     * The database is asked for its dialect only when a location names {@code {vendor}}.
+     *
+     * @throws dev.migrator.error.NoScriptsException naming each location and the folders beside it
+     */
+    public void requireScripts() {
+        List<ScriptLocation> locations = locations();
+        requireScripts(locations, dependsOnVendor(locations) ? dialect().name() : "");
+    }
+
+    /** As {@link #requireScripts()}, for a known dialect (offline scripts); connects to nothing. */
+    public void requireScripts(Dialect dialect) {
+        requireScripts(locations(), dialect.name());
+    }
+
+    private void requireScripts(List<ScriptLocation> locations, String vendor) {
+        new ScriptLocations(classLoader).requireScripts(locations, vendor);
     }
 
     /**

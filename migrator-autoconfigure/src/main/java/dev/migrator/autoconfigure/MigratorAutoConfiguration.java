@@ -60,6 +60,12 @@ public final class MigratorAutoConfiguration {
         return new MigratorMigrationInitializer(startup(migrator, properties, strategy, database));
     }
 
+    /** Refuses {@code spring.sql.init} scripts beside migrator before any bean is created. */
+    @Bean
+    static SqlInitializationCheck migratorSqlInitializationCheck() {
+        return new SqlInitializationCheck();
+    }
+
     static MigratorStartup startup(Migrator migrator, MigratorProperties properties,
             ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
         return new MigratorStartup(migrator, properties, strategy.getIfAvailable(), database.getIfAvailable());
@@ -109,7 +115,8 @@ public final class MigratorAutoConfiguration {
                     .historyTable(properties.getHistoryTable())
                     .lockTimeout(properties.getLockTimeout())
                     .transactionPerMigration(properties.isTransactionPerMigration())
-                    .validateChecksums(properties.isValidateChecksums());
+                    .validateChecksums(properties.isValidateChecksums())
+                    .dialect(properties.getDialect());
         }
     }
 

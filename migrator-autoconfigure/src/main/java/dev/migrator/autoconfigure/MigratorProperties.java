@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -17,7 +18,7 @@ import org.springframework.boot.convert.DurationUnit;
  * to the engine's defaults.
  */
 @ConfigurationProperties("migrator")
-public class MigratorProperties {
+public class MigratorProperties implements InitializingBean {
 
     /** Whether to enable migrator. When false, no migrator bean is defined and nothing runs at startup. */
     private boolean enabled = true;
@@ -47,6 +48,12 @@ public class MigratorProperties {
      * created).
      */
     private Phase phase = Phase.RUNNER;
+
+    /**
+     * Whether startup fails when the locations hold no revision script at all (a typo, or a {vendor} folder named
+     * otherwise than the dialect). Set it to false for a project that has no revision yet.
+     */
+    private boolean failOnMissingLocations = true;
 
     /** Name of the table holding the current revisions (the heads of what is applied). */
     private String versionTable = "migrator_version";
@@ -90,6 +97,12 @@ public class MigratorProperties {
 
     /** Fully qualified name of the JDBC driver for the url. Auto-detected from the URL by default. */
     private @Nullable String driverClassName;
+
+    /**
+     * Dialect of the database (postgresql, mariadb, mysql, h2, or a registered one's name), which also names the
+     * {vendor} folder. Read from the connection by default.
+     */
+    private @Nullable String dialect;
 
     private final OfflineExport offlineExport = new OfflineExport();
 
@@ -135,6 +148,28 @@ public class MigratorProperties {
 
     public void setPhase(Phase phase) {
         this.phase = phase;
+    }
+
+    public @Nullable String getDialect() {
+        return dialect;
+    }
+
+    public void setDialect(@Nullable String dialect) {
+        this.dialect = dialect;
+    }
+
+    public boolean isFailOnMissingLocations() {
+        return failOnMissingLocations;
+    }
+
+    public void setFailOnMissingLocations(boolean failOnMissingLocations) {
+        this.failOnMissingLocations = failOnMissingLocations;
+    }
+
+    /** Rejects invalid combinations once bound, while the context refreshes: before any runner and any web server. */
+    @Override
+    public void afterPropertiesSet() {
+        MigratorPropertiesCheck.check(this);
     }
 
     public String getVersionTable() {

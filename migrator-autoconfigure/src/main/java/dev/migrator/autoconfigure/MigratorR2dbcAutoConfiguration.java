@@ -42,6 +42,12 @@ import org.springframework.core.io.ResourceLoader;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigratorR2dbcAutoConfiguration {
 
+    /** Refuses {@code spring.sql.init} scripts beside migrator before any bean is created. */
+    @Bean
+    static SqlInitializationCheck migratorR2dbcSqlInitializationCheck() {
+        return new SqlInitializationCheck();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ReactiveMigrator reactiveMigrator(ConnectionFactory connectionFactory, MigratorProperties properties,

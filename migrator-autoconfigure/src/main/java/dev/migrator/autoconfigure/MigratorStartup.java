@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ final class MigratorStartup {
     private final MigratorProperties properties;
     private final @Nullable MigratorStartupStrategy strategy;
     private final @Nullable MigrationDatabase database;
+    private boolean scriptsChecked;
 
     MigratorStartup(Migrator migrator, MigratorProperties properties, @Nullable MigratorStartupStrategy strategy,
             @Nullable MigrationDatabase database) {
@@ -36,12 +38,27 @@ final class MigratorStartup {
         this.database = database;
     }
 
+    /**
+     * Fails when the locations hold no script, unless {@code migrator.fail-on-missing-locations=false}:
+     * an empty location would otherwise boot a service "up to date at base" on an empty schema. A
+     * strategy bean decides for itself, and {@code on-startup=none} reads no script.
+     */
+    void checkScripts() {
+        if (scriptsChecked || strategy != null || properties.getOnStartup() == OnStartup.NONE
+                || !properties.isFailOnMissingLocations()) {
+            return;
+        }
+        migrator.requireScripts();
+        scriptsChecked = true;
+    }
+
     void run() {
         try {
             if (strategy != null) {
                 strategy.onStartup(migrator);
                 return;
             }
+            checkScripts();
             OnStartup mode = properties.getOnStartup();
             switch (mode) {
                 case UPGRADE -> upgrade();
@@ -60,7 +77,9 @@ final class MigratorStartup {
         new StartupLint(properties.getLint()).check(migrator);
         RunResult result = migrator.upgrade(properties.getTarget());
         if (result.stepsRun() == 0) {
-            LOG.info("Database is up to date at " + describe(result.rowsAfter().stream().sorted().toList()));
+            // Not "up to date": a database ahead of these scripts is at revisions they lack, which the engine warns of.
+            LOG.info("Nothing to upgrade to " + properties.getTarget() + ": the database is at "
+                    + describe(result.rowsAfter().stream().sorted().toList()));
         } else {
             LOG.info(String.format(Locale.ROOT, "Applied %d revision(s) in %d ms; database now at %s",
                     result.stepsRun(), result.durationMillis(), describe(result.rowsAfter().stream().sorted().toList())));
@@ -79,11 +98,8 @@ final class MigratorStartup {
     }
 
     private void export() {
-        Path output = properties.getOfflineExport().getOutput();
-        if (output == null) {
-            throw new IllegalStateException("migrator.on-startup=export needs migrator.offline-export.output, the file "
-                    + "to write the offline script to");
-        }
+        // MigratorPropertiesCheck refused on-startup=export without an output while the context refreshed.
+        Path output = Objects.requireNonNull(properties.getOfflineExport().getOutput(), "migrator.offline-export.output");
         String target = properties.getTarget();
         int revisions = migrator.plan(Command.UPGRADE, target).steps().size();
         String script = migrator.scriptFromCurrent(Command.UPGRADE, target);

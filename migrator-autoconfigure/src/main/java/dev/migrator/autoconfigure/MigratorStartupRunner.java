@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -9,7 +10,7 @@ import org.springframework.core.Ordered;
  * already correct then, and readiness turns to accepting traffic only after every runner returned,
  * so a load balancer waits for the migration while the orchestrator sees a live process.
  */
-public final class MigratorStartupRunner implements ApplicationRunner, Ordered {
+public final class MigratorStartupRunner implements ApplicationRunner, InitializingBean, Ordered {
 
     /** Before the application's own runners, which may well use the database. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
@@ -18,6 +19,12 @@ public final class MigratorStartupRunner implements ApplicationRunner, Ordered {
 
     MigratorStartupRunner(MigratorStartup startup) {
         this.startup = startup;
+    }
+
+    /** Checks while the context refreshes, before a web server listens, that the locations hold scripts. */
+    @Override
+    public void afterPropertiesSet() {
+        startup.checkScripts();
     }
 
     @Override

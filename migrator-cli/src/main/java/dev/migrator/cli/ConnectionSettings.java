@@ -38,7 +38,7 @@ record ConnectionSettings(String jdbcUrl, @Nullable String user, @Nullable Strin
     static ConnectionSettings parse(String url) {
         String trimmed = url.strip();
         if (trimmed.regionMatches(true, 0, "jdbc:", 0, 5)) {
-            return new ConnectionSettings(trimmed, null, null);
+            return new ConnectionSettings(servedByMariaDbDriver(trimmed), null, null);
         }
         int colon = trimmed.indexOf("://");
         String scheme = colon < 0 ? "" : trimmed.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -66,9 +66,6 @@ record ConnectionSettings(String jdbcUrl, @Nullable String user, @Nullable Strin
         }
         jdbc.append(database.isEmpty() ? "/" : database);
         String query = uri.getRawQuery();
-        if ("mysql".equals(scheme)) {
-            query = query == null || query.isEmpty() ? "permitMysqlScheme" : query + "&permitMysqlScheme";
-        }
         if (query != null && !query.isEmpty()) {
             jdbc.append('?').append(query);
         }
@@ -80,7 +77,28 @@ record ConnectionSettings(String jdbcUrl, @Nullable String user, @Nullable Strin
             user = decode(split < 0 ? userInfo : userInfo.substring(0, split));
             password = split < 0 ? null : decode(userInfo.substring(split + 1));
         }
-        return new ConnectionSettings(jdbc.toString(), user, password);
+        return new ConnectionSettings(servedByMariaDbDriver(jdbc.toString()), user, password);
+    }
+
+    /**
+     * A {@code jdbc:mysql:} URL with {@code permitMysqlScheme} added, so that the MariaDB driver in
+     * the jar accepts it (it serves MySQL too); unchanged when MySQL's own driver is on the class path.
+     */
+    static String servedByMariaDbDriver(String jdbcUrl) {
+        if (!jdbcUrl.regionMatches(true, 0, "jdbc:mysql:", 0, 11) || jdbcUrl.contains("permitMysqlScheme")
+                || mysqlDriverPresent()) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.indexOf('?') < 0 ? "?" : "&") + "permitMysqlScheme";
+    }
+
+    private static boolean mysqlDriverPresent() {
+        try {
+            Class.forName("com.mysql.cj.jdbc.Driver", false, ConnectionSettings.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static String decode(String text) {

@@ -9,6 +9,7 @@ import dev.migrator.error.BadInputException;
 import dev.migrator.script.ScriptLocation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -31,28 +32,33 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Alembic-style schema migrations: revisions in a graph, run online or printed as SQL.",
         footer = {"", "Exit codes: 0 done, 1 database or migration failure, 2 bad input.",
-                "Environment: MIGRATOR_URL, then DATABASE_URL; MIGRATOR_USER, MIGRATOR_PASSWORD."},
+                "Settings: flags, then environment (MIGRATOR_URL, DATABASE_URL, MIGRATOR_LOCATIONS, ... one "
+                        + "MIGRATOR_* per option), then the Spring Boot project's application.properties/yml "
+                        + "(migrator.*, spring.datasource.*), then defaults; `migrator config` shows which won."},
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
                 HeadsCommand.class, BranchesCommand.class, HistoryCommand.class, ShowCommand.class,
-                PendingCommand.class, CheckCommand.class, LintCommand.class, RevisionCommand.class, MergeCommand.class})
+                PendingCommand.class, CheckCommand.class, LintCommand.class, RevisionCommand.class, MergeCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class MigratorCli {
 
     static final String DEFAULT_LOCATION = "src/main/resources/db/migrations";
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "JDBC URL, or postgresql://user:pass@host:port/db style (default: $MIGRATOR_URL, then $DATABASE_URL)")
+            description = "JDBC URL, or postgresql://user:pass@host:port/db style (default: $MIGRATOR_URL, then "
+                    + "$DATABASE_URL, then migrator.url or spring.datasource.url of the project's application.*)")
     @Nullable String url;
 
-    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER", description = "Database user (default: $MIGRATOR_USER, or the URL's)")
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER",
+            description = "Database user (default: $MIGRATOR_USER, the project files' with their URL, or the URL's)")
     @Nullable String user;
 
     @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
-            description = "Database password (default: $MIGRATOR_PASSWORD, or the URL's)")
+            description = "Database password (default: $MIGRATOR_PASSWORD, the project files' with their URL, or the URL's)")
     @Nullable String password;
 
     @Option(names = "--locations", scope = ScopeType.INHERIT, split = ",", paramLabel = "LOCATION",
             description = "Script folders, comma-separated: a path, filesystem:PATH or classpath:PATH; {vendor} is the "
-                    + "dialect's name (default: " + DEFAULT_LOCATION + ")")
+                    + "dialect's name (default: $MIGRATOR_LOCATIONS, migrator.locations, else " + DEFAULT_LOCATION + ")")
     @Nullable List<String> locations;
 
     @Option(names = "--dialect", scope = ScopeType.INHERIT, paramLabel = "postgresql|mariadb|mysql|h2",
@@ -61,19 +67,42 @@ public final class MigratorCli {
 
     @Option(names = "--version-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
             description = "Version table (default: " + MigratorConfig.DEFAULT_VERSION_TABLE + ")")
-    String versionTable = MigratorConfig.DEFAULT_VERSION_TABLE;
+    @Nullable String versionTable;
 
     @Option(names = "--version-table-schema", scope = ScopeType.INHERIT, paramLabel = "SCHEMA",
             description = "Schema of the version and history tables (default: the connection's)")
     @Nullable String versionTableSchema;
 
+    @Option(names = "--history-table", scope = ScopeType.INHERIT, paramLabel = "TABLE",
+            description = "History table (default: " + MigratorConfig.DEFAULT_HISTORY_TABLE + ")")
+    @Nullable String historyTable;
+
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "How long to wait for another run's lock: seconds, or 500ms, 30s, 5m, PT5M (default: 5m)")
+    @Nullable String lockTimeout;
+
+    @Option(names = "--transaction-per-migration", negatable = true, scope = ScopeType.INHERIT,
+            description = "One transaction per revision; --no-transaction-per-migration runs all in one on "
+                    + "PostgreSQL (default: true)")
+    @Nullable Boolean transactionPerMigration;
+
+    @Option(names = "--validate-checksums", negatable = true, scope = ScopeType.INHERIT,
+            description = "Stop when an applied revision's script was edited (default: true)")
+    @Nullable Boolean validateChecksums;
+
+    @Option(names = "--fail-on-missing-locations", negatable = true, scope = ScopeType.INHERIT,
+            description = "Stop upgrade, downgrade and stamp with exit 2 when the locations hold no script at all "
+                    + "(default: true; --no-fail-on-missing-locations for a project without any)")
+    @Nullable Boolean failOnMissingLocations;
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, split = ",", paramLabel = "PROFILE",
+            description = "Spring profiles whose application-PROFILE.* files to read (default: "
+                    + "$SPRING_PROFILES_ACTIVE, then spring.profiles.active)")
+    @Nullable List<String> profiles;
+
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print JSON (current, heads, branches, history, show, pending, check, lint)")
     boolean json;
-
-    @Option(names = "--no-validate-checksums", scope = ScopeType.INHERIT,
-            description = "Do not stop when an applied revision's script was edited")
-    boolean noValidateChecksums;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log what happens and print stack traces of errors")
@@ -83,18 +112,37 @@ public final class MigratorCli {
     @Nullable CommandSpec spec;
 
     private final Map<String, String> environment;
+    private final Path workDir;
+    private @Nullable Settings settings;
 
     MigratorCli(Map<String, String> environment) {
+        this(environment, Path.of(""));
+    }
+
+    MigratorCli(Map<String, String> environment, Path workDir) {
         this.environment = Map.copyOf(environment);
+        this.workDir = workDir;
     }
 
     /** Runs the command line and returns its exit code; the entry point of {@link Main} and of tests. */
     public static int execute(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
-        MigratorCli cli = new MigratorCli(environment);
+        return execute(Path.of(""), environment, out, err, args);
+    }
+
+    /** As {@link #execute(Map, PrintWriter, PrintWriter, String...)}, reading the project's files below {@code workDir}. */
+    static int execute(Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err,
+            String... args) {
+        MigratorCli cli = new MigratorCli(environment, workDir);
         CommandLine commandLine = new CommandLine(cli);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // `migrator COMMAND --help` and `-h` for every command, as `migrator help COMMAND` does.
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            if (!subcommand.getCommandSpec().mixinStandardHelpOptions()) {
+                subcommand.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        }
         ErrorHandler errors = new ErrorHandler(() -> cli.verbose);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionExceptionHandler(errors);
@@ -127,33 +175,69 @@ public final class MigratorCli {
         return spec.commandLine();
     }
 
-    /** The configuration of every run: global options over the defaults. */
+    /** Every setting's value and origin: flags, then environment, then the project's files, then defaults. */
+    Settings settings() {
+        if (settings == null) {
+            Map<Setting, String> flags = new EnumMap<>(Setting.class);
+            put(flags, Setting.URL, url);
+            put(flags, Setting.USER, user);
+            put(flags, Setting.PASSWORD, password);
+            put(flags, Setting.LOCATIONS, locations == null || locations.isEmpty() ? null : String.join(",", locations));
+            put(flags, Setting.DIALECT, dialect);
+            put(flags, Setting.VERSION_TABLE, versionTable);
+            put(flags, Setting.VERSION_TABLE_SCHEMA, versionTableSchema);
+            put(flags, Setting.HISTORY_TABLE, historyTable);
+            put(flags, Setting.LOCK_TIMEOUT, lockTimeout);
+            put(flags, Setting.TRANSACTION_PER_MIGRATION, transactionPerMigration);
+            put(flags, Setting.VALIDATE_CHECKSUMS, validateChecksums);
+            put(flags, Setting.FAIL_ON_MISSING_LOCATIONS, failOnMissingLocations);
+            settings = Settings.resolve(flags, environment, ProjectProperties.load(workDir, profiles, environment),
+                    workDir);
+        }
+        return settings;
+    }
+
+    private static void put(Map<Setting, String> flags, Setting setting, @Nullable Object value) {
+        if (value != null) {
+            flags.put(setting, value.toString());
+        }
+    }
+
+    /** The configuration of every run. */
     MigratorConfig config() {
-        List<String> given = locations == null || locations.isEmpty() ? List.of(DEFAULT_LOCATION) : locations;
+        Settings given = settings();
+        String named = given.value(Setting.DIALECT);
         return MigratorConfig.builder()
-                .locations(given)
-                .schema(versionTableSchema)
-                .versionTable(versionTable)
-                .validateChecksums(!noValidateChecksums)
-                .dialect(dialect == null ? null : Dialects.byName(dialect).name())
+                .locations(given.locations())
+                .schema(given.value(Setting.VERSION_TABLE_SCHEMA))
+                .versionTable(String.valueOf(given.value(Setting.VERSION_TABLE)))
+                .historyTable(String.valueOf(given.value(Setting.HISTORY_TABLE)))
+                .lockTimeout(given.lockTimeout())
+                .transactionPerMigration(given.flag(Setting.TRANSACTION_PER_MIGRATION))
+                .validateChecksums(given.flag(Setting.VALIDATE_CHECKSUMS))
+                .dialect(named == null ? null : Dialects.byName(named).name())
                 .build();
     }
 
-    /** The URL from the option or the environment, or null when none is given. */
+    boolean failOnMissingLocations() {
+        return settings().flag(Setting.FAIL_ON_MISSING_LOCATIONS);
+    }
+
+    /** The URL from the option, the environment or the project's files, or null when none is given. */
     @Nullable ConnectionSettings connectionSettings() {
-        String given = firstNonBlank(url, environment.get("MIGRATOR_URL"), environment.get("DATABASE_URL"));
-        if (given == null) {
+        String given = settings().value(Setting.URL);
+        if (given == null || given.isBlank()) {
             return null;
         }
-        return ConnectionSettings.parse(given).withCredentials(
-                firstNonBlank(user, environment.get("MIGRATOR_USER")),
-                password != null ? password : environment.get("MIGRATOR_PASSWORD"));
+        return ConnectionSettings.parse(given).withCredentials(settings().value(Setting.USER),
+                settings().value(Setting.PASSWORD));
     }
 
     /** The dialect for offline scripts: {@code --dialect}, else read from the URL without opening it. */
     Dialect offlineDialect() {
-        if (dialect != null) {
-            return Dialects.byName(dialect);
+        String named = settings().value(Setting.DIALECT);
+        if (named != null) {
+            return Dialects.byName(named);
         }
         ConnectionSettings settings = connectionSettings();
         if (settings == null) {
@@ -168,7 +252,7 @@ public final class MigratorCli {
      * Any dialect reads scripts alike, so without {@code {vendor}} none needs to be named.
      */
     Dialect scriptDialect() {
-        if (dialect != null || connectionSettings() != null) {
+        if (settings().value(Setting.DIALECT) != null || connectionSettings() != null) {
             return offlineDialect();
         }
         if (config().locations().stream().anyMatch(location -> location.contains("{vendor}"))) {
@@ -204,7 +288,8 @@ public final class MigratorCli {
     <T> T online(BiFunction<Migrator, DataSource, T> work) {
         ConnectionSettings settings = connectionSettings();
         if (settings == null) {
-            throw new BadInputException("No database URL: give --url, or set MIGRATOR_URL or DATABASE_URL");
+            throw new BadInputException("No database URL: give --url, or set MIGRATOR_URL or DATABASE_URL, or "
+                    + "spring.datasource.url in the project's application.properties or application.yml");
         }
         MigratorConfig config = config();
         if (config.dialect() == null) {
@@ -213,15 +298,6 @@ public final class MigratorCli {
         try (Database database = Database.open(settings)) {
             return work.apply(Migrator.create(database.dataSource(), config), database.dataSource());
         }
-    }
-
-    private static @Nullable String firstNonBlank(@Nullable String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 
     /** The version in the jar's manifest. */

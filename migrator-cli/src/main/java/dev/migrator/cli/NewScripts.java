@@ -6,6 +6,7 @@ import dev.migrator.graph.RevisionGraph;
 import dev.migrator.script.NewScript;
 import dev.migrator.script.ScriptParser;
 import dev.migrator.script.ScriptWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,13 @@ final class NewScripts {
         revisions.add(new Revision(script.id(), script.parents(), script.branchLabels(), script.dependsOn(),
                 script.message(), true, file.toString()));
         RevisionGraph.of(revisions);
-        return new ScriptWriter().write(folder, script);
+        boolean created = !Files.isDirectory(folder);
+        Path written = new ScriptWriter().write(folder, script);
+        if (created) {
+            cli.err().println("note: created the folder " + folder.toAbsolutePath().normalize() + ", which did not exist;"
+                    + " if your scripts live elsewhere, give --locations (or set migrator.locations)");
+            cli.err().flush();
+        }
+        return written;
     }
 }

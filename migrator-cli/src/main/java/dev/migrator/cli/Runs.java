@@ -25,7 +25,12 @@ final class Runs {
         PrintWriter out = cli.out();
         String target = String.join(" ", targets);
         if (sql) {
-            out.print(Migrator.offline(cli.config()).script(cli.offlineDialect(), command, target));
+            Migrator offline = Migrator.offline(cli.config());
+            String script = offline.script(cli.offlineDialect(), command, target); // its usage errors come first
+            if (cli.failOnMissingLocations()) {
+                offline.requireScripts(cli.offlineDialect());
+            }
+            out.print(script);
             out.flush();
             return 0;
         }
@@ -34,6 +39,9 @@ final class Runs {
                     + verb + " starts where the database is, so give just the target");
         }
         RunResult result = cli.online(migrator -> {
+            if (cli.failOnMissingLocations()) {
+                migrator.requireScripts(); // the dialect is known from the URL: no connection for it
+            }
             Migrator reporting = migrator.withListener(new Progress(out));
             return command == Command.STAMP ? reporting.stamp(targets, purge) : reporting.run(command, target, false);
         });

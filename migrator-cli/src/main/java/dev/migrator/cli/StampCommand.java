@@ -31,7 +31,12 @@ final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (sql && (purge || targets.size() > 1)) {
-            cli.out().print(Migrator.offline(cli.config()).stampScript(cli.offlineDialect(), targets, purge));
+            Migrator offline = Migrator.offline(cli.config());
+            String script = offline.stampScript(cli.offlineDialect(), targets, purge);
+            if (cli.failOnMissingLocations()) {
+                offline.requireScripts(cli.offlineDialect());
+            }
+            cli.out().print(script);
             cli.out().flush();
             return 0;
         }

@@ -211,4 +211,49 @@ class CliCommandsTest {
         assertThat(inDir("--dialect", "postgresql", "stamp", "base:aaa1", "--purge", "--sql").err())
                 .contains("range");
     }
+
+    @Test
+    void everyCommandHasHelpInAllThreeSpellings() {
+        List<String> commands = List.of("upgrade", "downgrade", "stamp", "current", "heads", "branches", "history",
+                "show", "pending", "check", "revision", "merge");
+        for (String command : commands) {
+            for (Result help : List.of(run(command, "--help"), run(command, "-h"), run("help", command))) {
+                assertThat(help.exit()).as(command + ": " + help.err()).isZero();
+                assertThat(help.out()).as(command).contains("Usage: migrator " + command);
+                assertThat(help.err()).as(command).isEmpty();
+            }
+        }
+        assertThat(run("help").out()).contains("Commands:", "upgrade", "help");
+    }
+
+    @Test
+    void revisionSaysWhenItCreatesTheFolder() {
+        Path fresh = dir.resolve("db/migrations");
+        Result first = run("--locations", fresh.toString(), "revision", "-m", "base", "--rev-id", "aaa1");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).contains("note: created the folder " + fresh + ", which did not exist")
+                .hasLineCount(1);
+        Result second = run("--locations", fresh.toString(), "revision", "-m", "next", "--rev-id", "bbb2");
+        assertThat(second.err()).isEmpty();
+    }
+
+    @Test
+    void upgradeDowngradeAndStampStopWhenTheLocationsHoldNoScript() throws Exception {
+        Files.createDirectories(dir.resolve("postgres"));
+        Files.writeString(dir.resolve("postgres/a.sql"), "-- migrator:revision aaa1\n-- migrator:upgrade\nSELECT 1;\n");
+        String vendorFolders = dir + "/{vendor}";
+        for (Result result : List.of(
+                run("--locations", vendorFolders, "--dialect", "postgresql", "upgrade", "--sql"),
+                run("--locations", vendorFolders, "--url", "jdbc:h2:mem:noscripts", "upgrade"),
+                run("--locations", vendorFolders, "--url", "jdbc:h2:mem:noscripts", "downgrade", "base"),
+                run("--locations", vendorFolders, "--url", "jdbc:h2:mem:noscripts", "stamp", "heads"))) {
+            assertThat(result.exit()).as(result.err()).isEqualTo(2);
+            assertThat(result.err()).startsWith("error: No revision script").contains("does not exist; folders beside"
+                    + " it: postgres").contains("{vendor} is '").hasLineCount(1);
+        }
+        Result allowed = run("--locations", vendorFolders, "--url", "jdbc:h2:mem:noscripts",
+                "--no-fail-on-missing-locations", "upgrade");
+        assertThat(allowed.exit()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("Nothing to upgrade");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.migrator.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.ExternalCommand;
 import dev.migrator.testing.TestDatabase;
@@ -11,6 +13,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PostgresCliIT extends CliEndToEnd {
@@ -53,6 +56,21 @@ class PostgresCliIT extends CliEndToEnd {
             assertThat(versionRows(db)).containsExactly("x2");
             assertThat(ok(cli(db, scripts, "lint", "--locks")).out()).contains("Linted 0 revisions")
                     .contains("(0 statements applied");
+        }
+    }
+
+    @Test
+    void insideTheSampleAppAUrlIsTheOnlyFlagAnUpgradeNeeds() throws Exception {
+        Path sample = Path.of("..", "sample-app").toAbsolutePath().normalize();
+        assertThat(sample.resolve("src/main/resources/application.properties")).exists();
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            // The user and password ride in the URL: the sample's files name H2's user, for H2's URL only.
+            String url = db.url().replaceFirst("^jdbc:postgresql://", "postgresql://" + db.user() + ":" + db.password() + "@");
+            CliJar.Result upgraded = ok(CliJar.run(sample, Map.of(), List.of("--url", url, "upgrade")));
+            assertThat(upgraded.out()).contains("Upgraded to");
+            assertThat(db.tableNames()).contains("note", "tag", "migrator_version");
+            CliJar.Result config = ok(CliJar.run(sample, Map.of(), List.of("--url", url, "config")));
+            assertThat(config.out()).contains("migrator.locations in " + Path.of("src/main/resources/application.properties"));
         }
     }
 }

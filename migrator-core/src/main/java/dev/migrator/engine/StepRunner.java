@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Runs one step: the revision's statements, then its version-row change and history row.
@@ -62,7 +63,7 @@ final class StepRunner {
             }
             try {
                 for (int i = 0; i < statements.size(); i++) {
-                    execute(session, step, script, statements.get(i), i, statements.size(), insideOuterTransaction);
+                    execute(session, step, script, statements, i, insideOuterTransaction);
                 }
                 List<String> rows = bookkeeping(step, script, HistoryEntry.SUCCESS, millisSince(started),
                         statements.size(), session.timesSteps());
@@ -82,7 +83,7 @@ final class StepRunner {
         int done = resumePoint(step, script, statements);
         for (int i = done; i < statements.size(); i++) {
             try {
-                execute(session, step, script, statements.get(i), i, statements.size(), false);
+                execute(session, step, script, statements, i, false);
             } catch (MigrationFailedException e) {
                 recordFailure(session, step, script, millisSince(started), statements.subList(0, i));
                 throw e;
@@ -135,14 +136,24 @@ final class StepRunner {
         }
     }
 
-    private static void execute(Session session, Step step, RevisionScript script, SqlStatement statement, int index,
-            int count, boolean insideOuterTransaction) {
+    private static void execute(Session session, Step step, RevisionScript script, List<SqlStatement> statements,
+            int index, boolean insideOuterTransaction) {
+        SqlStatement statement = statements.get(index);
+        int count = statements.size();
         try {
             session.execute(statement.sql());
         } catch (DatabaseException e) {
-            String ran = insideOuterTransaction
+            boolean atomic = session.dialect().transactionalDdl() && script.transactional();
+            int committed = atomic || insideOuterTransaction ? lastCommit(statements, index) : -1;
+            String ran = committed >= 0
+                    ? "The revision ends its transaction itself (statement " + (committed + 1) + " of " + count + ": "
+                            + excerpt(statements.get(committed).sql()) + "): statements 1 to " + (committed + 1)
+                            + " were committed by it and stay, and only what ran after it was rolled back. The version"
+                            + " table does not record the revision, so the next run starts it again from statement 1:"
+                            + " make what it committed safe to run twice, or undo it by hand first."
+                    : insideOuterTransaction
                     ? "The whole run was one transaction and was rolled back: no revision of it stays applied."
-                    : session.dialect().transactionalDdl() && script.transactional()
+                    : atomic
                     ? "The revision was rolled back; earlier revisions stay applied."
                     : index == 0 ? "No statement of it had run."
                             : "Statements 1 to " + index + " of " + count + " ran and stayed (this database commits"
@@ -151,8 +162,22 @@ final class StepRunner {
             throw new MigrationFailedException(script.id(), script.source(), statement.line(),
                     Command.direction(step.kind()) + " of revision " + script.id() + " failed at " + script.source() + ":"
                             + statement.line() + " (statement " + (index + 1) + " of " + count + ": "
-                            + firstLine(statement.sql()) + "): " + e.getMessage() + " " + ran, e);
+                            + excerpt(statement.sql()) + "): " + e.getMessage() + " " + ran, e);
         }
+    }
+
+    /** A statement that commits the transaction the script runs in: COMMIT, END, COMMIT AND CHAIN. */
+    private static final Pattern COMMIT = Pattern.compile(
+            "(?i)(COMMIT|END)(\\s+(WORK|TRANSACTION))?(\\s+AND\\s+(NO\\s+)?CHAIN)?\\s*;?");
+
+    /** The index of the last statement before {@code index} that commits, or -1. */
+    private static int lastCommit(List<SqlStatement> statements, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            if (COMMIT.matcher(statements.get(i).sql().strip()).matches()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -221,10 +246,13 @@ final class StepRunner {
         }
     }
 
-    /** The statement's first line, shortened, so the message shows which statement without all of it. */
-    static String firstLine(String sql) {
-        String line = sql.strip().lines().findFirst().orElse("").strip();
-        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+    /**
+     * The statement on one line, long enough to recognise; a cut is marked, so that the start of a
+     * statement ({@code CREATE TABLE vets (}) never reads as a whole one.
+     */
+    static String excerpt(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 120 ? flat : flat.substring(0, 100) + " ... [cut; " + flat.length() + " characters]";
     }
 
     private static long millisSince(long nanos) {

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Finds every problem of a set of revisions at once, so a user fixes them in one go. */
 final class GraphValidator {
@@ -62,8 +64,30 @@ final class GraphValidator {
             sortedIds.put(revision.id(), revision.id());
         }
         duplicates.forEach((id, same) -> problems.add("duplicate revision id '" + id + "' in "
-                + String.join(", ", same.stream().map(Revision::source).toList())));
+                + String.join(", ", same.stream().map(Revision::source).toList()) + vendorFoldersHint(same)));
         return unique;
+    }
+
+    /** The built-in dialects' names, which {@code {vendor}} folders are named after. */
+    private static final Set<String> VENDOR_FOLDERS = Set.of("postgresql", "mariadb", "mysql", "h2");
+
+    /**
+     * Copies of one revision in folders named after databases come from a location that reads
+     * them all (its subfolders are read too), where {@code {vendor}} would read one.
+     */
+    private static String vendorFoldersHint(List<Revision> same) {
+        Set<String> folders = new TreeSet<>();
+        for (Revision revision : same) {
+            String[] parts = revision.source().split("[/\\\\]");
+            String folder = parts.length < 2 ? "" : parts[parts.length - 2];
+            if (!VENDOR_FOLDERS.contains(folder)) {
+                return "";
+            }
+            folders.add(folder);
+        }
+        return folders.size() < 2 ? "" : " (the copies are in the " + String.join(", ", folders) + " folders, one per "
+                + "database, read together: a location reads every folder below it, so end the location with "
+                + "{vendor}, as in classpath:db/migrations/{vendor}, to read only the database's own)";
     }
 
     private void checkLabels(List<Revision> revisions) {

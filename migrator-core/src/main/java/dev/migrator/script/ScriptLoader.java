@@ -66,7 +66,8 @@ public final class ScriptLoader {
     private record ScriptText(String source, String text) {
     }
 
-    private boolean exists(ScriptLocation location) {
+    /** Whether the location's folder exists (on the class path: any resource by its name). */
+    boolean exists(ScriptLocation location) {
         if (location.classpath()) {
             try {
                 return classLoader.getResources(location.path()).hasMoreElements();

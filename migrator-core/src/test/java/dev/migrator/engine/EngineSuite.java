@@ -168,6 +168,42 @@ abstract class EngineSuite {
 
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = "POSTGRESQL")
+    void aRevisionThatCommitsItselfIsNotReportedRolledBack(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.table("a");
+        scripts.add("b", List.of("a"), "CREATE TABLE t_b1 (id int);\nCOMMIT AND CHAIN;\nCREATE TABLE t_b2 (id int);\n"
+                + "INSERT INTO missing VALUES (1);", "DROP TABLE t_b1;");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            assertThatThrownBy(() -> migrator(db).upgrade("heads"))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("statement 4 of 4: INSERT INTO missing VALUES (1))")
+                    .hasMessageContaining("ends its transaction itself (statement 2 of 4: COMMIT AND CHAIN)")
+                    .hasMessageContaining("statements 1 to 2 were committed by it and stay")
+                    .hasMessageNotContaining("The revision was rolled back");
+            assertThat(db.tableNames()).contains("t_a", "t_b1").doesNotContain("t_b2");
+            assertThat(versionRows(db)).containsExactly("a");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = "POSTGRESQL")
+    void aLongFailingStatementIsShownOnOneLineWithTheCutMarked(DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.add("a", List.of(), "CREATE TABLE vets (\n    id integer PRIMARY KEY,\n    first_name varchar(30),\n"
+                + "    last_name varchar(30),\n    specialty_of_the_house varchar(80),\n    badge no_such_type\n);",
+                "DROP TABLE vets;");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            assertThatThrownBy(() -> migrator(db).upgrade("heads"))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("(statement 1 of 1: CREATE TABLE vets ( id integer PRIMARY KEY, first_name "
+                            + "varchar(30), last_name")
+                    .hasMessageContaining("specialty ... [cut; 147 characters]): ")
+                    .hasMessageContaining("no_such_type");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = "POSTGRESQL")
     void oneTransactionForTheWholeRunRollsEverythingBack(DatabaseKind kind) throws Exception {
         ScriptFolder scripts = new ScriptFolder(dir);
         scripts.table("a");

@@ -39,6 +39,17 @@ class RevisionGraphTest {
         }
 
         @Test
+        void duplicatesInVendorFoldersReadTogetherSaySo() {
+            GraphException e = invalid(from(rev("a"), "db/migrations/postgresql/a.sql"),
+                    from(rev("a"), "db/migrations/h2/a.sql"));
+            assertThat(e.problems()).singleElement().asString().contains("duplicate revision id 'a'")
+                    .contains("in the h2, postgresql folders, one per database, read together")
+                    .contains("classpath:db/migrations/{vendor}");
+            assertThat(invalid(rev("a"), from(rev("a"), "other/a_copy.sql")).problems()).singleElement().asString()
+                    .doesNotContain("one per database");
+        }
+
+        @Test
         void missingParentNamesRevisionFileAndParent() {
             GraphException e = invalid(rev("a"), rev("b", "zzz"));
             assertThat(e.problems()).singleElement().asString()

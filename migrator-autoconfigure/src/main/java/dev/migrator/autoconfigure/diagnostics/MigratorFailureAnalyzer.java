@@ -5,6 +5,7 @@ import dev.migrator.error.GraphException;
 import dev.migrator.error.LockTimeoutException;
 import dev.migrator.error.MigrationFailedException;
 import dev.migrator.error.MigratorException;
+import dev.migrator.error.NoScriptsException;
 import dev.migrator.error.ScriptException;
 import dev.migrator.error.TargetException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -39,6 +40,12 @@ final class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorExce
         if (cause instanceof LockTimeoutException) {
             return "Another instance is migrating this database, or a crashed one still holds the lock. Wait for it "
                     + "and restart, or raise migrator.lock-timeout (now it is shorter than that migration).";
+        }
+        if (cause instanceof NoScriptsException) {
+            return "Check migrator.locations: fix a typo, or name the {vendor} folder as the dialect is named "
+                    + "(postgresql, mariadb, mysql, h2; a jdbc:mariadb: URL reads mariadb, a jdbc:mysql: one mysql; "
+                    + "docs/spring-boot.md shows one folder serving both). For a project with no revision yet, set "
+                    + "migrator.fail-on-missing-locations=false.";
         }
         if (cause instanceof ScriptException || cause instanceof GraphException) {
             return "Fix the revision script(s) named above (locations: migrator.locations) and restart.";

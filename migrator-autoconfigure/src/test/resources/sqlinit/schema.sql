@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS note;
+CREATE TABLE note (id int PRIMARY KEY);

@@ -1,0 +1,37 @@
+package dev.migrator.cli;
+
+import dev.migrator.dialect.Dialects;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code config}: every setting's effective value and where it came from; connects to nothing. */
+@picocli.CommandLine.Command(name = "config",
+        description = "Print each setting's effective value and where it came from (flag, environment, file, default).")
+final class ConfigCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MigratorCli cli;
+
+    @Override
+    public Integer call() {
+        Settings settings = cli.settings();
+        PrintWriter out = cli.out();
+        ProjectProperties files = settings.files();
+        out.println("files: " + (files.files().isEmpty() ? "none"
+                : String.join(", ", files.files().stream().map(Path::toString).toList())));
+        out.println("profiles: " + (files.profiles().isEmpty() ? "none" : String.join(",", files.profiles()))
+                + " (" + files.profilesOrigin() + ")");
+        for (Setting setting : Setting.values()) {
+            Settings.Resolved resolved = settings.resolved(setting);
+            String value = resolved.value() == null ? "(none)"
+                    : setting.secret() ? "********"
+                    : setting == Setting.URL ? Dialects.redact(resolved.value()) : resolved.value();
+            out.println(String.format(Locale.ROOT, "%-26s %s  [%s]", setting.settingName(), value, resolved.source()));
+        }
+        out.flush();
+        return 0;
+    }
+}
