@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.error.MigratorException;
 import dev.migrator.graph.Revision;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,7 @@ import java.util.Set;
  * {@code migrator.on-startup=validate} found revisions that an upgrade to the target would apply.
  * Nothing was changed.
  */
-public final class PendingMigrationsException extends IllegalStateException {
+public final class PendingMigrationsException extends MigratorException {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,5 +37,10 @@ public final class PendingMigrationsException extends IllegalStateException {
     /** In the order an upgrade would apply them. */
     public List<Revision> pending() {
         return pending;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.DATABASE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrator.autoconfigure;
 
+import dev.migrator.error.MigratorException;
 import dev.migrator.lint.Finding;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * {@code migrator.lint.fail-on} found pending revisions with findings at or above its severity. Nothing
  * was applied.
  */
-public final class UnsafeMigrationsException extends IllegalStateException {
+public final class UnsafeMigrationsException extends MigratorException {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,5 +29,10 @@ public final class UnsafeMigrationsException extends IllegalStateException {
     static String describe(Finding finding) {
         return finding.severity().label() + " [" + finding.rule() + "] " + finding.source() + ":" + finding.line()
                 + " (revision " + finding.revision() + "): " + finding.message();
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.BAD_INPUT;
     }
 }

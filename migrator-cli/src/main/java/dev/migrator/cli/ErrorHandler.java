@@ -16,8 +16,10 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
-    static final int BAD_INPUT = MigratorException.Kind.BAD_INPUT.exitCode();
-    static final int DATABASE = MigratorException.Kind.DATABASE.exitCode();
+    /** Exit code of bad input: a script, the graph, a target, an argument, a setting. */
+    static final int BAD_INPUT = 2;
+    /** Exit code of a database that refused or failed, and of a failed {@code check}. */
+    static final int DATABASE = 1;
 
     private final BooleanSupplier verbose;
 
@@ -51,7 +53,10 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             exit = BAD_INPUT;
         } else if (ex instanceof MigratorException failure) {
             err.println("error: " + oneLine(failure.getMessage()));
-            exit = failure.kind().exitCode();
+            exit = switch (failure.kind()) {
+                case BAD_INPUT -> BAD_INPUT;
+                case DATABASE -> DATABASE;
+            };
         } else {
             err.println("error: unexpected " + ex.getClass().getName() + ": " + oneLine(ex.getMessage())
                     + (verbose.getAsBoolean() ? "" : " (run with --verbose for the stack trace)"));

@@ -2,7 +2,8 @@ package dev.migrator.error;
 
 /**
  * Root of every error migrator reports. The {@link Kind} says whose fault it is, which the
- * command line maps to its exit code and Spring to its failure analysis.
+ * command line maps to its exit code and Spring to its failure analysis. (Plain
+ * IllegalStateExceptions left in the code mean a bug in migrator, never bad input.)
  */
 public abstract class MigratorException extends RuntimeException {
 
@@ -10,20 +11,10 @@ public abstract class MigratorException extends RuntimeException {
 
     /** Whose fault an error is. */
     public enum Kind {
-        /** The user's input is wrong: a script, the graph, a target, an argument. Exit code 2. */
-        BAD_INPUT(2),
-        /** The database refused or failed while running. Exit code 1. */
-        DATABASE(1);
-
-        private final int exitCode;
-
-        Kind(int exitCode) {
-            this.exitCode = exitCode;
-        }
-
-        public int exitCode() {
-            return exitCode;
-        }
+        /** The user's input is wrong: a script, the graph, a target, an argument, a setting. */
+        BAD_INPUT,
+        /** The database refused, failed, or is not where the run needs it. */
+        DATABASE
     }
 
     protected MigratorException(String message) {

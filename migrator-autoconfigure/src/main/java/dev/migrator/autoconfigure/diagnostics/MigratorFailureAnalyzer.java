@@ -1,5 +1,7 @@
 package dev.migrator.autoconfigure.diagnostics;
 
+import dev.migrator.autoconfigure.PendingMigrationsException;
+import dev.migrator.autoconfigure.UnsafeMigrationsException;
 import dev.migrator.error.ChecksumMismatchException;
 import dev.migrator.error.GraphException;
 import dev.migrator.error.LockTimeoutException;
@@ -8,6 +10,7 @@ import dev.migrator.error.MigratorException;
 import dev.migrator.error.NoScriptsException;
 import dev.migrator.error.ScriptException;
 import dev.migrator.error.TargetException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -21,7 +24,10 @@ final class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorExce
             + "migrator.on-startup=none.";
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, MigratorException cause) {
+    protected @Nullable FailureAnalysis analyze(Throwable rootFailure, MigratorException cause) {
+        if (cause instanceof PendingMigrationsException) {
+            return null; // PendingMigrationsFailureAnalyzer lists them
+        }
         String description = "migrator could not migrate the database at startup:\n\n    " + cause.getMessage();
         return new FailureAnalysis(description, action(cause), cause);
     }
@@ -49,6 +55,11 @@ final class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorExce
         }
         if (cause instanceof ScriptException || cause instanceof GraphException) {
             return "Fix the revision script(s) named above (locations: migrator.locations) and restart.";
+        }
+        if (cause instanceof UnsafeMigrationsException) {
+            return "Make the flagged statements safe as docs/safety.md shows for each rule (they name it), or silence"
+                    + " one deliberately with '-- migrator:lint-ignore RULE reason' beside it; migrator.lint.fail-on and"
+                    + " migrator.lint.severity.RULE set what stops the boot.";
         }
         if (cause instanceof TargetException) {
             return "Check migrator.target: heads, head, a revision id or unique prefix, a branch label, label@head.";

@@ -3,11 +3,15 @@ package dev.migrator.autoconfigure.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.autoconfigure.PendingMigrationsException;
+import dev.migrator.autoconfigure.UnsafeMigrationsException;
 import dev.migrator.error.GraphException;
 import dev.migrator.error.LockTimeoutException;
 import dev.migrator.error.MigrationFailedException;
+import dev.migrator.error.MigratorException;
 import dev.migrator.error.TargetException;
 import dev.migrator.graph.Revision;
+import dev.migrator.lint.Finding;
+import dev.migrator.lint.Severity;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,24 @@ class MigratorFailureAnalyzerTests {
     @Test
     void otherFailuresAreLeftToOtherAnalyzers() {
         assertThat(analyzer.analyze(new IllegalStateException("not ours"))).isNull();
+    }
+
+    @Test
+    void everyStartupRefusalIsAMigratorExceptionAndPendingOnesAreLeftToTheirOwnAnalyzer() {
+        PendingMigrationsException pending = new PendingMigrationsException("heads", Set.of(), List.of(
+                new Revision("b2", List.of(), List.of(), List.of(), "add tags", true, "db/b2.sql")));
+        assertThat(pending).isInstanceOf(MigratorException.class);
+        assertThat(analyzer.analyze(wrapped(pending))).isNull();
+    }
+
+    @Test
+    void unsafeRevisionsAtStartupPointToTheRecipesAndTheSwitches() {
+        UnsafeMigrationsException unsafe = new UnsafeMigrationsException("error", List.of(new Finding("b2", "db/b2.sql", 3,
+                "require-concurrent-index-creation", Severity.ERROR, "CREATE INDEX blocks writes", "use CONCURRENTLY",
+                "CREATE INDEX i ON t (c)", null)));
+        FailureAnalysis analysis = analyzer.analyze(wrapped(unsafe));
+        assertThat(analysis.getDescription()).contains("[require-concurrent-index-creation] db/b2.sql:3 (revision b2)");
+        assertThat(analysis.getAction()).contains("docs/safety.md", "migrator:lint-ignore", "migrator.lint.fail-on");
     }
 
     @Test
