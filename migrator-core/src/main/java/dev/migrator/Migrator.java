@@ -13,6 +13,7 @@ import dev.migrator.engine.LiveState;
 import dev.migrator.engine.MigrationListener;
 import dev.migrator.engine.MigrationStatus;
 import dev.migrator.engine.RunResult;
+import dev.migrator.engine.ScriptCache;
 import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.engine.StateCheck;
 import dev.migrator.error.BadInputException;
@@ -60,13 +61,15 @@ public final class Migrator {
     private final @Nullable Supplier<? extends Session> sessions;
     private final ClassLoader classLoader;
     private final MigrationListener listener;
+    private final ScriptCache scripts;
 
     private Migrator(MigratorConfig config, @Nullable Supplier<? extends Session> sessions, ClassLoader classLoader,
-            MigrationListener listener) {
+            MigrationListener listener, ScriptCache scripts) {
         this.config = config;
         this.sessions = sessions;
         this.classLoader = classLoader;
         this.listener = listener;
+        this.scripts = scripts;
     }
 
     /** A migrator for a JDBC database; the dialect comes from the connection's URL unless the config names one. */
@@ -77,21 +80,22 @@ public final class Migrator {
 
     /** A migrator over any session (R2DBC, or a test's). */
     public static Migrator create(Supplier<? extends Session> sessions, MigratorConfig config) {
-        return new Migrator(config, sessions, defaultClassLoader(), MigrationListener.NONE);
+        return new Migrator(config, sessions, defaultClassLoader(), MigrationListener.NONE, new ScriptCache());
     }
 
     /** A migrator that only writes offline scripts and reads scripts; it has no database. */
     public static Migrator offline(MigratorConfig config) {
-        return new Migrator(config, null, defaultClassLoader(), MigrationListener.NONE);
+        return new Migrator(config, null, defaultClassLoader(), MigrationListener.NONE, new ScriptCache());
     }
 
+    /** The same migrator reporting to {@code listener}; it shares this one's scripts, as read. */
     public Migrator withListener(MigrationListener listener) {
-        return new Migrator(config, sessions, classLoader, listener);
+        return new Migrator(config, sessions, classLoader, listener, scripts);
     }
 
     /** Where {@code classpath:} locations are read from. */
     public Migrator withClassLoader(ClassLoader classLoader) {
-        return new Migrator(config, sessions, classLoader, listener);
+        return new Migrator(config, sessions, classLoader, listener, new ScriptCache());
     }
 
     public MigratorConfig config() {
@@ -320,12 +324,17 @@ public final class Migrator {
         return catalog(locations(), dialect.name());
     }
 
-    private ScriptCatalog catalog(List<ScriptLocation> locations, String vendor) {
-        ScriptCatalog catalog = ScriptCatalog.of(new ScriptLoader(classLoader).load(locations, vendor));
-        for (ScriptLocation missing : catalog.missingLocations()) {
-            LOG.log(Level.WARNING, "Script location {0} does not exist", missing);
-        }
-        return catalog;
+    /** The scripts, read once and kept while their files are unchanged (a missing location is warned of on reading). */
+    private ScriptCatalog catalog(List<ScriptLocation> locations, String dialect) {
+        ScriptLoader loader = new ScriptLoader(classLoader);
+        String vendor = dependsOnVendor(locations) ? dialect : ""; // one cache entry when no location names {vendor}
+        return scripts.get(loader, locations, vendor, () -> {
+            ScriptCatalog catalog = ScriptCatalog.of(loader.load(locations, vendor));
+            for (ScriptLocation missing : catalog.missingLocations()) {
+                LOG.log(Level.WARNING, "Script location {0} does not exist", missing);
+            }
+            return catalog;
+        });
     }
 
     private @Nullable String schema(Session session) {
@@ -353,20 +362,24 @@ public final class Migrator {
     }
 
     /**
-     * Opens a session, reads the state and hands both to the work with the scripts. When no
-     * location depends on the dialect, the scripts are read on another thread while the connection
-     * opens and the state is read: a cold boot pays the slower of the two rather than both.
+     * Opens a session, reads the state and hands both to the work with the scripts. The first time,
+     * when no location depends on the dialect, the scripts are read on another thread while the
+     * connection opens and the state is read: a cold boot pays the slower of the two rather than
+     * both. Later calls take them from the cache, on this thread, while the files are unchanged.
      */
     private <T> T onlineWithState(StateWork<T> work) {
         List<ScriptLocation> locations = locations();
-        ScriptsReader early = dependsOnVendor(locations) ? null : new ScriptsReader(locations);
+        boolean readEarly = !dependsOnVendor(locations)
+                && scripts.current(new ScriptLoader(classLoader), locations, "") == null;
+        ScriptsReader early = readEarly ? new ScriptsReader(locations) : null;
         if (early != null) {
             early.start();
         }
         return online(session -> {
             BookkeepingTables tables = tables(session);
             DatabaseState state = new LiveState().read(session, tables);
-            ScriptCatalog catalog = early != null ? early.await() : catalog(session.dialect());
+            ScriptCatalog catalog = early != null ? early.await()
+                    : catalog(locations, dependsOnVendor(locations) ? session.dialect().name() : "");
             return work.apply(session, tables, state, catalog);
         });
     }

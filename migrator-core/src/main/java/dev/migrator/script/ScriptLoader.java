@@ -62,6 +62,53 @@ public final class ScriptLoader {
         return new LoadedScripts(scripts, missing);
     }
 
+    /**
+     * What {@link #load} would read, without reading it: each folder's {@code *.sql} files with
+     * their sizes and modification times, and for a jar its URL (a jar on the class path does not
+     * change under a running JVM). Equal fingerprints mean the scripts can be taken from a cache:
+     * a health probe or an endpoint call then lists files instead of reading and hashing them all.
+     */
+    public List<String> fingerprint(List<ScriptLocation> locations, String vendor) {
+        List<String> parts = new ArrayList<>();
+        for (ScriptLocation raw : locations) {
+            ScriptLocation location = raw.forVendor(vendor);
+            parts.add(location.toString());
+            if (!location.classpath()) {
+                statTree(new File(location.path()), parts);
+                continue;
+            }
+            try {
+                for (URL root : Collections.list(classLoader.getResources(location.path()))) {
+                    if ("file".equals(root.getProtocol())) {
+                        statTree(toPath(root).toFile(), parts);
+                    } else {
+                        parts.add(root.toString());
+                    }
+                }
+            } catch (IOException e) {
+                throw new ScriptException(location.toString(), "cannot list classpath: " + e.getMessage(), e);
+            }
+        }
+        return parts;
+    }
+
+    private static void statTree(File folder, List<String> parts) {
+        String[] names = folder.list();
+        if (names == null) {
+            parts.add(folder.getPath() + " (none)");
+            return;
+        }
+        Arrays.sort(names);
+        for (String name : names) {
+            File file = new File(folder, name);
+            if (name.endsWith(".sql") && file.isFile()) {
+                parts.add(file.getPath() + " " + file.length() + " " + file.lastModified());
+            } else if (isFolder(file)) {
+                statTree(file, parts);
+            }
+        }
+    }
+
     /** A script's text and where it was read. */
     private record ScriptText(String source, String text) {
     }
