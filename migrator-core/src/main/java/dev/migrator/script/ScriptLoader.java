@@ -102,10 +102,19 @@ public final class ScriptLoader {
         for (String name : names) {
             File file = new File(folder, name);
             if (name.endsWith(".sql") && file.isFile()) {
-                parts.add(file.getPath() + " " + file.length() + " " + file.lastModified());
+                parts.add(file.getPath() + " " + file.length() + " " + modified(file));
             } else if (isFolder(file)) {
                 statTree(file, parts);
             }
+        }
+    }
+
+    /** The modification time as precise as the file system keeps it (File.lastModified rounds to milliseconds). */
+    private static String modified(File file) {
+        try {
+            return Files.getLastModifiedTime(file.toPath()).toString();
+        } catch (IOException e) {
+            return "unknown " + System.nanoTime(); // never equal: the file is read again, and reports the problem
         }
     }
 
