@@ -2,6 +2,7 @@ package dev.migrator;
 
 import dev.migrator.bookkeeping.BookkeepingTables;
 import dev.migrator.bookkeeping.HistoryEntry;
+import dev.migrator.bookkeeping.HistoryRows;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.Dialects;
@@ -160,7 +161,7 @@ public final class Migrator {
             }
             List<HistoryEntry> entries = new ArrayList<>();
             for (List<@Nullable Object> row : session.query(tables.selectHistory(limit))) {
-                entries.add(LiveState.historyEntry(row));
+                entries.add(HistoryRows.full(row));
             }
             return entries;
         });

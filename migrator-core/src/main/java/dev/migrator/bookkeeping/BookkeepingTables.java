@@ -130,13 +130,13 @@ public final class BookkeepingTables {
     }
 
     /** Records one step in the history table. */
-    public String insertHistory(String revision, String direction, String outcome, @Nullable String checksum,
+    public String insertHistory(String revision, Direction direction, Outcome outcome, @Nullable String checksum,
             String message, @Nullable Long durationMs, @Nullable Integer statements) {
         return "INSERT INTO " + qualifiedHistoryTable()
                 + " (revision, direction, outcome, checksum, message, duration_ms, statements, applied_by) VALUES ("
                 + dialect.stringLiteral(revision) + ", "
-                + dialect.stringLiteral(direction) + ", "
-                + dialect.stringLiteral(outcome) + ", "
+                + dialect.stringLiteral(direction.label()) + ", "
+                + dialect.stringLiteral(outcome.label()) + ", "
                 + (checksum == null ? "NULL" : dialect.stringLiteral(checksum)) + ", "
                 + dialect.stringLiteral(truncate(message, 500)) + ", "
                 + (durationMs == null ? "NULL" : durationMs) + ", "

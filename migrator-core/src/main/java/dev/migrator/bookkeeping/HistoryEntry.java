@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the row's id, increasing with time
  * @param revision the revision the step ran or stamped
- * @param direction {@code upgrade}, {@code downgrade} or {@code stamp}
- * @param outcome {@code success}, or {@code failed} where a database without transactional
- *     DDL kept part of a failed revision
+ * @param direction upgrade, downgrade or stamp
+ * @param outcome success, or failed where a database without transactional DDL kept part of a
+ *     failed revision
  * @param checksum the upgrade section's checksum when the step ran
  * @param message the revision's message
  * @param appliedAt when it ran
@@ -18,14 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param statements how many of the revision's statements ran
  * @param appliedBy the database user
  */
-public record HistoryEntry(long id, String revision, String direction, String outcome, @Nullable String checksum,
+public record HistoryEntry(long id, String revision, Direction direction, Outcome outcome, @Nullable String checksum,
         @Nullable String message, @Nullable Instant appliedAt, @Nullable Long durationMs, @Nullable Integer statements,
         String appliedBy) {
 
-    public static final String SUCCESS = "success";
-    public static final String FAILED = "failed";
-
     public boolean failed() {
-        return FAILED.equals(outcome);
+        return outcome == Outcome.FAILED;
+    }
+
+    /** A successful upgrade or stamp: the revision counts as applied by this row. */
+    public boolean applied() {
+        return outcome == Outcome.SUCCESS && direction != Direction.DOWNGRADE;
     }
 }

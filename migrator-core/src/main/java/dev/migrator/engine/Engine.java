@@ -1,7 +1,9 @@
 package dev.migrator.engine;
 
 import dev.migrator.bookkeeping.BookkeepingTables;
+import dev.migrator.bookkeeping.Direction;
 import dev.migrator.bookkeeping.HistoryEntry;
+import dev.migrator.bookkeeping.Outcome;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.error.BadInputException;
 import dev.migrator.error.MigratorException;
@@ -249,14 +251,14 @@ public final class Engine {
                 continue;
             }
             HistoryEntry entry = before.latestHistory().get(id);
-            boolean unrecorded = entry == null || entry.failed() || "downgrade".equals(entry.direction());
+            boolean unrecorded = entry == null || !entry.applied();
             if (unrecorded && !recordedBySteps.contains(id)) {
                 toRecord.add(catalog.script(id));
             }
         }
         List<String> rows = new ArrayList<>();
         for (RevisionScript script : toRecord) {
-            rows.add(tables.insertHistory(script.id(), "stamp", "success", script.checksum(), script.message(), null,
+            rows.add(tables.insertHistory(script.id(), Direction.STAMP, Outcome.SUCCESS, script.checksum(), script.message(), null,
                     0));
         }
         return rows;

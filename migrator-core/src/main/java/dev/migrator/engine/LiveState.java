@@ -2,12 +2,8 @@ package dev.migrator.engine;
 
 import dev.migrator.bookkeeping.BookkeepingTables;
 import dev.migrator.bookkeeping.HistoryEntry;
+import dev.migrator.bookkeeping.HistoryRows;
 import dev.migrator.session.Session;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,52 +55,10 @@ public final class LiveState implements StateSource {
         Map<String, HistoryEntry> latest = new HashMap<>();
         if (historyExists) {
             for (List<@Nullable Object> row : session.query(tables.selectLatestHistoryPerRevision())) {
-                HistoryEntry entry = stateEntry(row);
+                HistoryEntry entry = HistoryRows.latest(row);
                 latest.put(entry.revision(), entry);
             }
         }
         return new DatabaseState(versionExists, historyExists, rows, latest);
-    }
-
-    /** Maps a row of {@link BookkeepingTables#selectLatestHistoryPerRevision()}; message, time and user stay empty. */
-    static HistoryEntry stateEntry(List<@Nullable Object> row) {
-        return new HistoryEntry(number(row.get(0)).longValue(), String.valueOf(row.get(1)), String.valueOf(row.get(2)),
-                String.valueOf(row.get(3)), string(row.get(4)), null, null, null,
-                row.get(5) == null ? null : number(row.get(5)).intValue(), "");
-    }
-
-    /** Maps a row of {@link BookkeepingTables#selectHistory(int)}. */
-    public static HistoryEntry historyEntry(List<@Nullable Object> row) {
-        return new HistoryEntry(number(row.get(0)).longValue(), String.valueOf(row.get(1)), String.valueOf(row.get(2)),
-                String.valueOf(row.get(3)), string(row.get(4)), string(row.get(5)), instant(row.get(6)),
-                row.get(7) == null ? null : number(row.get(7)).longValue(),
-                row.get(8) == null ? null : number(row.get(8)).intValue(), String.valueOf(row.get(9)));
-    }
-
-    private static Number number(@Nullable Object value) {
-        if (value instanceof Number number) {
-            return number;
-        }
-        return Long.parseLong(String.valueOf(value));
-    }
-
-    private static @Nullable String string(@Nullable Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static @Nullable Instant instant(@Nullable Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        return null;
     }
 }

@@ -56,7 +56,7 @@ public final class StateCheck {
         RevisionGraph graph = catalog.graph();
         Set<String> appliedHeads = new TreeSet<>(state.rows());
         state.latestHistory().forEach((id, entry) -> {
-            if (!entry.failed() && !"downgrade".equals(entry.direction())) {
+            if (entry.applied()) {
                 appliedHeads.add(id);
             }
         });
@@ -102,7 +102,7 @@ public final class StateCheck {
                 : appliedKnownRevisions(state);
         for (String id : applied) {
             HistoryEntry entry = state.latestHistory().get(id);
-            if (entry == null || entry.failed() || entry.checksum() == null || "downgrade".equals(entry.direction())) {
+            if (entry == null || !entry.applied() || entry.checksum() == null) {
                 continue;
             }
             RevisionScript script = catalog.script(id);

@@ -1,7 +1,9 @@
 package dev.migrator.engine;
 
 import dev.migrator.bookkeeping.BookkeepingTables;
+import dev.migrator.bookkeeping.Direction;
 import dev.migrator.bookkeeping.HistoryEntry;
+import dev.migrator.bookkeeping.Outcome;
 import dev.migrator.error.BadInputException;
 import dev.migrator.error.DatabaseException;
 import dev.migrator.error.MigrationFailedException;
@@ -65,7 +67,7 @@ final class StepRunner {
                 for (int i = 0; i < statements.size(); i++) {
                     execute(session, step, script, statements, i, insideOuterTransaction);
                 }
-                List<String> rows = bookkeeping(step, script, HistoryEntry.SUCCESS, millisSince(started),
+                List<String> rows = bookkeeping(step, script, Outcome.SUCCESS, millisSince(started),
                         statements.size(), session.timesSteps());
                 if (insideOuterTransaction) {
                     session.executeAll(rows);
@@ -91,7 +93,7 @@ final class StepRunner {
         }
         session.begin();
         try {
-            session.commitWith(bookkeeping(step, script, HistoryEntry.SUCCESS, millisSince(started), statements.size(),
+            session.commitWith(bookkeeping(step, script, Outcome.SUCCESS, millisSince(started), statements.size(),
                     session.timesSteps()));
         } catch (RuntimeException e) {
             rollbackQuietly(session, e);
@@ -187,8 +189,8 @@ final class StepRunner {
      */
     private int resumePoint(Step step, RevisionScript script, List<SqlStatement> statements) {
         HistoryEntry last = latestHistory.get(script.id());
-        String direction = Command.direction(step.kind());
-        if (last == null || !last.failed() || !direction.equals(last.direction()) || last.statements() == null) {
+        Direction direction = Direction.of(step.kind());
+        if (last == null || !last.failed() || direction != last.direction() || last.statements() == null) {
             return 0;
         }
         int ran = last.statements();
@@ -219,7 +221,7 @@ final class StepRunner {
 
     private void recordFailure(Session session, Step step, RevisionScript script, long millis, List<SqlStatement> ran) {
         try {
-            session.execute(tables.insertHistory(script.id(), Command.direction(step.kind()), HistoryEntry.FAILED,
+            session.execute(tables.insertHistory(script.id(), Direction.of(step.kind()), Outcome.FAILED,
                     checksumOf(ran), script.message(), session.timesSteps() ? millis : null, ran.size()));
         } catch (DatabaseException e) {
             // The failure itself is what the user needs to see; the missing row is logged with it.
@@ -230,10 +232,10 @@ final class StepRunner {
     }
 
     /** A revision's version-row changes and its history row. */
-    private List<String> bookkeeping(Step step, RevisionScript script, String outcome, long millis, int statements,
+    private List<String> bookkeeping(Step step, RevisionScript script, Outcome outcome, long millis, int statements,
             boolean timed) {
         List<String> rows = new ArrayList<>(tables.versionChange(step.versionChange()));
-        rows.add(tables.insertHistory(script.id(), Command.direction(step.kind()), outcome,
+        rows.add(tables.insertHistory(script.id(), Direction.of(step.kind()), outcome,
                 sectionChecksum(step, script), script.message(), timed ? millis : null, statements));
         return rows;
     }

@@ -1,12 +1,15 @@
 package dev.migrator.bookkeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.dialect.Dialects;
+import dev.migrator.error.DatabaseException;
 import dev.migrator.plan.VersionChange;
 import dev.migrator.session.JdbcSession;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,8 +40,8 @@ class BookkeepingTablesTest {
         try (TestDatabase db = TestDatabase.create(kind); JdbcSession session = JdbcSession.open(db.dataSource())) {
             BookkeepingTables tables = tablesInCurrentSchema(session, "v", "h");
             tables.createTables().forEach(session::execute);
-            session.execute(tables.insertHistory("r1", "upgrade", "success", "abc", message, 12L, 3));
-            session.execute(tables.insertHistory("r1", "downgrade", "success", null, message, null, null));
+            session.execute(tables.insertHistory("r1", Direction.UPGRADE, Outcome.SUCCESS, "abc", message, 12L, 3));
+            session.execute(tables.insertHistory("r1", Direction.DOWNGRADE, Outcome.SUCCESS, null, message, null, null));
             List<List<Object>> latest = session.query(tables.selectLatestHistoryPerRevision());
             assertThat(latest).hasSize(1);
             assertThat(latest.get(0).get(2)).isEqualTo("downgrade");
@@ -86,11 +89,11 @@ class BookkeepingTablesTest {
     @Test
     void historyInsertWritesNullsAsNullAndCutsMessagesAtFiveHundredCharacters() {
         BookkeepingTables pg = new BookkeepingTables(Dialects.byName("postgresql"), "app", "v", "h");
-        assertThat(pg.insertHistory("r1", "upgrade", "success", null, "x".repeat(501), null, null)).isEqualTo(
+        assertThat(pg.insertHistory("r1", Direction.UPGRADE, Outcome.SUCCESS, null, "x".repeat(501), null, null)).isEqualTo(
                 "INSERT INTO \"app\".\"h\" (revision, direction, outcome, checksum, message, duration_ms, statements,"
                         + " applied_by) VALUES ('r1', 'upgrade', 'success', NULL, '" + "x".repeat(500)
                         + "', NULL, NULL, current_user)");
-        assertThat(pg.insertHistory("r1", "downgrade", "failed", "abc", "m", 12L, 3))
+        assertThat(pg.insertHistory("r1", Direction.DOWNGRADE, Outcome.FAILED, "abc", "m", 12L, 3))
                 .endsWith("VALUES ('r1', 'downgrade', 'failed', 'abc', 'm', 12, 3, current_user)");
     }
 
@@ -124,5 +127,21 @@ class BookkeepingTablesTest {
 
     private static List<String> rows(JdbcSession session, BookkeepingTables tables) {
         return session.query(tables.selectVersionRows()).stream().map(r -> String.valueOf(r.get(0))).sorted().toList();
+    }
+
+    @Test
+    void historyRowsMapToEnumsAndAHandEditedRowIsNamed() {
+        HistoryEntry row = HistoryRows.full(Arrays.asList(7L, "r1", "downgrade", "failed", "abc", "m", null,
+                12L, 3, "me"));
+        assertThat(row.direction()).isEqualTo(Direction.DOWNGRADE);
+        assertThat(row.failed()).isTrue();
+        assertThat(row.applied()).isFalse();
+        assertThat(HistoryRows.latest(Arrays.asList(8L, "r1", "stamp",
+                "success", "abc", 0)).applied()).isTrue();
+        assertThatThrownBy(() -> HistoryRows.latest(Arrays.asList(9L, "r1",
+                "sideways", "success", null, null)))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessage("The history table holds a row with direction 'sideways'; migrator writes upgrade, downgrade"
+                        + " or stamp: the table was changed by hand");
     }
 }

@@ -94,7 +94,7 @@ public class MigrationsEndpoint {
             @Nullable String checksum, @Nullable Instant appliedAt, @Nullable Long durationMillis, String by) {
 
         static AppliedDescriptor of(HistoryEntry entry) {
-            return new AppliedDescriptor(entry.revision(), entry.direction(), entry.outcome(), entry.message(),
+            return new AppliedDescriptor(entry.revision(), entry.direction().label(), entry.outcome().label(), entry.message(),
                     entry.checksum(), entry.appliedAt(), entry.durationMs(), entry.appliedBy());
         }
     }
