@@ -198,14 +198,14 @@ public final class Migrator {
 
     private static List<Finding> lint(ScriptCatalog catalog, Dialect dialect, LintSettings settings,
             Set<String> selected) {
-        if (selected.isEmpty() || !Linter.supports(dialect.name())) {
+        if (selected.isEmpty() || !Linter.supports(dialect)) {
             return List.of();
         }
         List<RevisionScript> inOrder = new ArrayList<>();
         for (Revision revision : catalog.graph().revisions()) {
             inOrder.add(catalog.script(revision.id()));
         }
-        return Linter.create(dialect.name(), settings).lint(inOrder, script -> selected.contains(script.id()));
+        return Linter.create(dialect, settings).lint(inOrder, script -> selected.contains(script.id()));
     }
 
     /**

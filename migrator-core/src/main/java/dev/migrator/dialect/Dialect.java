@@ -40,6 +40,11 @@ public interface Dialect {
         return StatementSplitter.semicolons();
     }
 
+    /** Whose SQL this database speaks, for the lint rules; {@link SqlFamily#OTHER} gets no database-specific ones. */
+    default SqlFamily family() {
+        return SqlFamily.OTHER;
+    }
+
     /** How an offline script is written for this database's client. */
     default ScriptFormat scriptFormat() {
         return ScriptFormat.semicolons();

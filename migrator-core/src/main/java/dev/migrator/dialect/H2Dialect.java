@@ -10,6 +10,11 @@ import java.util.Locale;
 public final class H2Dialect implements Dialect {
 
     @Override
+    public SqlFamily family() {
+        return SqlFamily.H2;
+    }
+
+    @Override
     public String name() {
         return "h2";
     }

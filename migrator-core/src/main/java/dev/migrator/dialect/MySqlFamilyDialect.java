@@ -26,6 +26,11 @@ public abstract class MySqlFamilyDialect implements Dialect {
     }
 
     @Override
+    public SqlFamily family() {
+        return SqlFamily.MYSQL;
+    }
+
+    @Override
     public boolean accepts(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("jdbc:" + name + ":") || lower.startsWith("r2dbc:" + name + ":")

@@ -9,6 +9,11 @@ import java.util.Locale;
 public final class PostgresDialect implements Dialect {
 
     @Override
+    public SqlFamily family() {
+        return SqlFamily.POSTGRESQL;
+    }
+
+    @Override
     public String name() {
         return "postgresql";
     }

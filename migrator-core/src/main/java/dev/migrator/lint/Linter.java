@@ -5,7 +5,9 @@ import dev.migrator.script.RevisionScript;
 import dev.migrator.script.Section;
 import dev.migrator.sql.SqlStatement;
 import dev.migrator.sql.SqlSyntaxException;
+import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.Dialects;
+import dev.migrator.dialect.SqlFamily;
 import dev.migrator.sql.StatementSplitter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,26 +24,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Linter {
 
-    private final String dialect;
+    private final SqlFamily family;
     private final List<Rule> rules;
     private final StatementSplitter splitter;
     private final Tokenizer tokenizer;
 
-    private Linter(String dialect, List<Rule> rules) {
-        this.dialect = dialect;
+    private Linter(Dialect dialect, List<Rule> rules) {
+        this.family = dialect.family();
         this.rules = rules;
-        this.splitter = Dialects.byName(dialect).statementSplitter();
-        this.tokenizer = Tokenizer.forDialect(dialect);
+        this.splitter = dialect.statementSplitter();
+        this.tokenizer = Tokenizer.of(family);
     }
 
-    /**
-     * A linter for a dialect's rules, at the settings' severities.
-     *
-     * @throws IllegalArgumentException for an unknown dialect
-     */
-    public static Linter create(String dialect, LintSettings settings) {
+    /** A linter with the rules of the dialect's SQL family, at the settings' severities. */
+    public static Linter create(Dialect dialect, LintSettings settings) {
         List<Rule> rules = new ArrayList<>();
-        for (Rule rule : Rules.forDialect(dialect)) {
+        for (Rule rule : Rules.forFamily(dialect.family())) {
             Severity severity = settings.severity(rule);
             if (severity != Severity.OFF) {
                 rules.add(rule.withSeverity(severity));
@@ -50,9 +48,14 @@ public final class Linter {
         return new Linter(dialect, List.copyOf(rules));
     }
 
-    /** Whether there are rules for the dialect: postgresql, mariadb, mysql, h2 (not a dialect registered by a user). */
-    public static boolean supports(String dialect) {
-        return Rules.DIALECTS.contains(dialect.toLowerCase(java.util.Locale.ROOT));
+    /** A linter for the dialect of that name ({@link Dialects#byName}). */
+    public static Linter create(String dialect, LintSettings settings) {
+        return create(Dialects.byName(dialect), settings);
+    }
+
+    /** Whether there are rules for the dialect's SQL family (none for {@link SqlFamily#OTHER}). */
+    public static boolean supports(Dialect dialect) {
+        return !Rules.forFamily(dialect.family()).isEmpty();
     }
 
     /** Lints every script; they come in the order they apply (later ones may rely on what earlier ones did). */
@@ -85,7 +88,7 @@ public final class Linter {
             throw new ScriptException(script.source(), e.line(), e.problem());
         }
         IgnoreDirectives ignores = IgnoreDirectives.of(upgrade.sql(), upgrade.firstLine(), tokenizer);
-        RevisionContext context = new RevisionContext(dialect, script.transactional(), memory);
+        RevisionContext context = new RevisionContext(family, script.transactional(), memory);
         List<Finding> findings = new ArrayList<>();
         @Nullable LintStatement previous = null;
         for (SqlStatement sql : statements) {

@@ -1,8 +1,8 @@
 package dev.migrator.lint;
 
+import dev.migrator.dialect.SqlFamily;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class RevisionContext {
 
-    private final String dialect;
+    private final SqlFamily family;
     private final boolean transactional;
     private final LintMemory memory;
     private final Set<String> createdTables = new HashSet<>();
@@ -22,14 +22,14 @@ final class RevisionContext {
     private boolean lockTimeoutSet;
     private int workStatements;
 
-    RevisionContext(String dialect, boolean transactional, LintMemory memory) {
-        this.dialect = dialect.toLowerCase(Locale.ROOT);
+    RevisionContext(SqlFamily family, boolean transactional, LintMemory memory) {
+        this.family = family;
         this.transactional = transactional;
         this.memory = memory;
     }
 
     boolean postgres() {
-        return dialect.equals("postgresql");
+        return family == SqlFamily.POSTGRESQL;
     }
 
     boolean transactional() {

@@ -1,8 +1,8 @@
 package dev.migrator.lint;
 
+import dev.migrator.dialect.SqlFamily;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,24 +25,16 @@ public final class Rules {
             RolloutRules.DROP_COLUMN, RolloutRules.DROP_TABLE, TransactionRules.TRANSACTION_CONTROL,
             TransactionRules.NON_TRANSACTIONAL_SEVERAL);
 
-    /** The dialects that have rules. */
-    static final Set<String> DIALECTS = Set.of("postgresql", "mariadb", "mysql", "h2");
-
     private Rules() {
     }
 
-    /**
-     * The rules for a dialect: {@code postgresql}, {@code mariadb}, {@code mysql}, {@code h2}.
-     *
-     * @throws IllegalArgumentException for another name
-     */
-    public static List<Rule> forDialect(String dialect) {
-        return switch (dialect.toLowerCase(Locale.ROOT)) {
-            case "postgresql" -> POSTGRESQL;
-            case "mariadb", "mysql" -> MYSQL;
-            case "h2" -> H2;
-            default -> throw new IllegalArgumentException("No lint rules for dialect '" + dialect
-                    + "'; known are postgresql, mariadb, mysql, h2");
+    /** The rules for a family of SQL; none for {@link SqlFamily#OTHER}. */
+    public static List<Rule> forFamily(SqlFamily family) {
+        return switch (family) {
+            case POSTGRESQL -> POSTGRESQL;
+            case MYSQL -> MYSQL;
+            case H2 -> H2;
+            case OTHER -> List.of();
         };
     }
 

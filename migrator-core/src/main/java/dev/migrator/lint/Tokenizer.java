@@ -1,5 +1,6 @@
 package dev.migrator.lint;
 
+import dev.migrator.dialect.SqlFamily;
 import dev.migrator.sql.Lexemes;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,8 @@ final class Tokenizer {
         this.h2 = h2;
     }
 
-    static Tokenizer forDialect(String dialect) {
-        String name = dialect.toLowerCase(Locale.ROOT);
-        return new Tokenizer(name.equals("mariadb") || name.equals("mysql"), name.equals("h2"));
+    static Tokenizer of(SqlFamily family) {
+        return new Tokenizer(family == SqlFamily.MYSQL, family == SqlFamily.H2);
     }
 
     Result tokenize(String sql) {

@@ -3,7 +3,12 @@ package dev.migrator.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.dialect.Dialect;
+import dev.migrator.dialect.Dialects;
+import dev.migrator.dialect.SqlFamily;
 import dev.migrator.error.ScriptException;
+import dev.migrator.script.RevisionScript;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -174,5 +179,20 @@ class LinterTest {
     void aPsqlMetaCommandIsAScriptErrorNamingTheFileAndLine() {
         assertThatThrownBy(() -> Lint.postgres("SELECT 1;\n\\connect other"))
                 .isInstanceOf(ScriptException.class).hasMessageContaining("r1.sql:5");
+    }
+
+    @Test
+    void rulesFollowTheDialectsSqlFamilyNotItsName() {
+        RevisionScript script = Lint.script("r1", true, "CREATE INDEX i ON account (email);");
+        // ExampleDialect (a ServiceLoader extension) speaks no family migrator has rules for
+        assertThat(Linter.supports(Dialects.byName("exampledb"))).isFalse();
+        assertThat(Linter.create("exampledb", LintSettings.defaults()).lint(List.of(script))).isEmpty();
+        // the same extension, saying it speaks PostgreSQL (as a CockroachDB or Yugabyte dialect would)
+        Dialect example = Dialects.byName("exampledb");
+        Dialect postgresCompatible = (Dialect) Proxy.newProxyInstance(Dialect.class.getClassLoader(),
+                new Class<?>[] {Dialect.class}, (proxy, method, args) -> method.getName().equals("family")
+                        ? SqlFamily.POSTGRESQL : method.invoke(example, args));
+        assertThat(Linter.create(postgresCompatible, LintSettings.defaults()).lint(List.of(script)))
+                .extracting(Finding::rule).contains("require-concurrent-index-creation");
     }
 }
