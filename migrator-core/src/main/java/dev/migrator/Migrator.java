@@ -84,9 +84,13 @@ public final class Migrator {
         return new Migrator(config, sessions, defaultClassLoader(), MigrationListener.NONE, new ScriptCache());
     }
 
-    /** A migrator that only writes offline scripts and reads scripts; it has no database. */
-    public static Migrator offline(MigratorConfig config) {
-        return new Migrator(config, null, defaultClassLoader(), MigrationListener.NONE, new ScriptCache());
+    /** Offline work only: SQL scripts for a DBA, and the scripts read; there is no database. */
+    public static OfflineScripts offline(MigratorConfig config) {
+        return new OfflineScripts(withoutDatabase(config, defaultClassLoader()));
+    }
+
+    static Migrator withoutDatabase(MigratorConfig config, ClassLoader classLoader) {
+        return new Migrator(config, null, classLoader, MigrationListener.NONE, new ScriptCache());
     }
 
     /** The same migrator reporting to {@code listener}; it shares this one's scripts, as read. */
@@ -104,31 +108,43 @@ public final class Migrator {
     }
 
     public RunResult upgrade(String target) {
-        return run(Command.UPGRADE, target, false);
+        return run(Command.UPGRADE, target);
     }
 
     public RunResult downgrade(String target) {
-        return run(Command.DOWNGRADE, target, false);
+        return run(Command.DOWNGRADE, target);
     }
 
     /**
-     * Sets the version rows to the target without running scripts.
-     *
-     * @param purge empty the version table first, whatever it holds (unknown revisions, a row that
-     *     is an ancestor of another): the repair for a version table that cannot be right
+     * Sets the version rows to the targets without running scripts; several targets are stamped
+     * together, as {@code alembic stamp REV1 REV2} does (one per branch).
      */
-    public RunResult stamp(String target, boolean purge) {
-        return stamp(List.of(target), purge);
+    public RunResult stamp(String... targets) {
+        return stamp(List.of(targets));
     }
 
-    /** Stamps several targets at once, as {@code alembic stamp REV1 REV2} does (one per branch). */
-    public RunResult stamp(List<String> targets, boolean purge) {
-        return run(Command.STAMP, targets, purge);
+    /** As {@link #stamp(String...)}. */
+    public RunResult stamp(List<String> targets) {
+        return run(Command.STAMP, targets, false);
     }
 
-    /** Runs a command against the database, under the run lock; {@code purge} is for stamp only. */
-    public RunResult run(Command command, String target, boolean purge) {
-        return run(command, List.of(target), purge);
+    /**
+     * {@code stamp --purge}: empties the version table, whatever it holds (revisions no script
+     * defines, a row that is an ancestor of another), then stamps the targets, in one transaction.
+     * The repair for a version table that cannot be right.
+     */
+    public RunResult purgeAndStamp(String... targets) {
+        return purgeAndStamp(List.of(targets));
+    }
+
+    /** As {@link #purgeAndStamp(String...)}. */
+    public RunResult purgeAndStamp(List<String> targets) {
+        return run(Command.STAMP, targets, true);
+    }
+
+    /** Runs a command to one target against the database, under the run lock. */
+    public RunResult run(Command command, String target) {
+        return run(command, List.of(target), false);
     }
 
     private RunResult run(Command command, List<String> targets, boolean purge) {
@@ -246,7 +262,7 @@ public final class Migrator {
      * The offline script of a stamp to one or more targets, connecting to nothing: from base, or
      * with {@code purge} from a version table it empties first (which repairs a table that cannot be right).
      */
-    public String stampScript(Dialect dialect, List<String> targets, boolean purge) {
+    String stampScript(Dialect dialect, List<String> targets, boolean purge) {
         for (String target : targets) {
             if (target.contains(":")) {
                 throw new BadInputException("'" + target + "' is a range; a stamp script "

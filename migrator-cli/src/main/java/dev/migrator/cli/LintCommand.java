@@ -89,7 +89,7 @@ final class LintCommand implements Callable<Integer> {
                     .map(revision -> catalog.script(revision.id())).toList();
             List<StatementLocks> measured = LockMeasurement.on(dataSource).apply(pending);
             if (!pending.isEmpty()) {
-                migrator.stamp("heads", false);
+                migrator.stamp("heads");
             }
             return measured;
         });

@@ -1,6 +1,7 @@
 package dev.migrator.cli;
 
 import dev.migrator.Migrator;
+import dev.migrator.OfflineScripts;
 import dev.migrator.engine.Command;
 import dev.migrator.engine.RunResult;
 import dev.migrator.error.BadInputException;
@@ -25,7 +26,7 @@ final class Runs {
         PrintWriter out = cli.out();
         String target = String.join(" ", targets);
         if (sql) {
-            Migrator offline = Migrator.offline(cli.config());
+            OfflineScripts offline = Migrator.offline(cli.config());
             String script = offline.script(cli.offlineDialect(), command, target); // its usage errors come first
             if (cli.failOnMissingLocations()) {
                 offline.requireScripts(cli.offlineDialect());
@@ -43,7 +44,10 @@ final class Runs {
                 migrator.requireScripts(); // the dialect is known from the URL: no connection for it
             }
             Migrator reporting = migrator.withListener(new Progress(out));
-            return command == Command.STAMP ? reporting.stamp(targets, purge) : reporting.run(command, target, false);
+            if (command != Command.STAMP) {
+                return reporting.run(command, target);
+            }
+            return purge ? reporting.purgeAndStamp(targets) : reporting.stamp(targets);
         });
         if (result.plan().purge()) {
             out.println("Emptied the version table (it held " + rows(result.rowsBefore()) + ") and stamped "

@@ -1,6 +1,7 @@
 package dev.migrator.cli;
 
 import dev.migrator.Migrator;
+import dev.migrator.OfflineScripts;
 import dev.migrator.engine.Command;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +32,9 @@ final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (sql && (purge || targets.size() > 1)) {
-            Migrator offline = Migrator.offline(cli.config());
-            String script = offline.stampScript(cli.offlineDialect(), targets, purge);
+            OfflineScripts offline = Migrator.offline(cli.config());
+            String script = purge ? offline.purgeAndStampScript(cli.offlineDialect(), targets)
+                    : offline.stampScript(cli.offlineDialect(), targets);
             if (cli.failOnMissingLocations()) {
                 offline.requireScripts(cli.offlineDialect());
             }

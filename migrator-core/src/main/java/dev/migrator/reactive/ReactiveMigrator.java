@@ -60,17 +60,20 @@ public final class ReactiveMigrator {
         return call(migrator -> migrator.downgrade(target));
     }
 
-    public Mono<RunResult> stamp(String target, boolean purge) {
-        return call(migrator -> migrator.stamp(target, purge));
+    /** See {@link Migrator#stamp(String...)}. */
+    public Mono<RunResult> stamp(String... targets) {
+        List<String> copy = List.of(targets);
+        return call(migrator -> migrator.stamp(copy));
     }
 
-    /** Stamps several targets at once; see {@link Migrator#stamp(List, boolean)}. */
-    public Mono<RunResult> stamp(List<String> targets, boolean purge) {
-        return call(migrator -> migrator.stamp(targets, purge));
+    /** See {@link Migrator#purgeAndStamp(String...)}. */
+    public Mono<RunResult> purgeAndStamp(String... targets) {
+        List<String> copy = List.of(targets);
+        return call(migrator -> migrator.purgeAndStamp(copy));
     }
 
-    public Mono<RunResult> run(Command command, String target, boolean purge) {
-        return call(migrator -> migrator.run(command, target, purge));
+    public Mono<RunResult> run(Command command, String target) {
+        return call(migrator -> migrator.run(command, target));
     }
 
     public Mono<MigrationStatus> status() {

@@ -280,7 +280,7 @@ abstract class EngineSuite {
             Files.writeString(a, Files.readString(a).replace("(id int)", "(id bigint)"));
             assertThatThrownBy(() -> migrator(db).upgrade("heads")).isInstanceOf(ChecksumMismatchException.class)
                     .hasMessageContaining("`stamp b`");
-            migrator(db).stamp("b", false);
+            migrator(db).stamp("b");
             assertThat(versionRows(db)).containsExactly("b");
             assertThat(migrator(db).status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
         }
@@ -306,7 +306,7 @@ abstract class EngineSuite {
             assertThat(migrator(db, MigratorConfig.builder().validateChecksums(false)).plan(Command.UPGRADE, "heads")
                     .steps()).hasSize(1);
 
-            migrator(db).stamp("a", false);
+            migrator(db).stamp("a");
             assertThat(migrator(db).upgrade("heads").stepsRun()).isEqualTo(1);
             assertThat(versionRows(db)).containsExactly("b");
         }
@@ -336,12 +336,12 @@ abstract class EngineSuite {
     void stampMovesTheVersionRowsWithoutRunningScripts(DatabaseKind kind) throws Exception {
         branchAndMerge();
         try (TestDatabase db = TestDatabase.create(kind)) {
-            migrator(db).stamp("c", false);
+            migrator(db).stamp("c");
             assertThat(versionRows(db)).containsExactly("c");
             assertThat(db.tableNames()).doesNotContain("t_a", "t_c");
             migrator(db).upgrade("heads");
             assertThat(db.tableNames()).contains("t_d", "t_m").doesNotContain("t_a");
-            migrator(db).stamp("base", false);
+            migrator(db).stamp("base");
             assertThat(versionRows(db)).isEmpty();
         }
     }
@@ -362,7 +362,7 @@ abstract class EngineSuite {
         try (TestDatabase db = TestDatabase.create(kind)) {
             Migrator migrator = migrator(db);
             migrator.upgrade("heads");
-            assertThat(migrator.stamp("aaa", true).plan().purge()).isTrue();
+            assertThat(migrator.purgeAndStamp("aaa").plan().purge()).isTrue();
             assertThat(versionRows(db)).containsExactly("aaa");
 
             // what the old purge left behind, and a row no script defines
@@ -373,16 +373,16 @@ abstract class EngineSuite {
             assertThat(purgeTargetsIn(refusal)).containsExactly("bbb");
             execute(db, "INSERT INTO " + quoted(db, "migrator_version") + " (version_num) VALUES ('ghost')");
             // (upgrade takes a row it does not know for a newer release's, and has nothing to do)
-            String unknown = org.assertj.core.api.Assertions.catchThrowable(() -> migrator.stamp("bbb", false))
+            String unknown = org.assertj.core.api.Assertions.catchThrowable(() -> migrator.stamp("bbb"))
                     .getMessage();
             assertThat(unknown).contains("ghost");
             assertThat(versionRows(db)).containsExactly("aaa", "bbb", "ghost");
 
-            migrator.stamp(purgeTargetsIn(unknown), true);
+            migrator.purgeAndStamp(purgeTargetsIn(unknown));
             assertThat(versionRows(db)).containsExactly("bbb");
             assertThat(migrator.upgrade("heads").stepsRun()).isZero();
             assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.UP_TO_DATE);
-            migrator.stamp("base", true);
+            migrator.purgeAndStamp("base");
             assertThat(versionRows(db)).isEmpty();
             assertThat(db.tableNames()).contains("t_aaa", "t_bbb");
         }
@@ -446,7 +446,7 @@ abstract class EngineSuite {
             scripts.add("r02", List.of(), "CREATE TABLE t_r02 (id int);", "DROP TABLE t_r02;", "depends-on r01");
             Migrator lorem = inFolder(db, scripts);
             lorem.upgrade("r02");
-            lorem.stamp("lorem@base", false);
+            lorem.stamp("lorem@base");
             assertThat(versionRows(db)).isEmpty();
         }
     }
@@ -460,9 +460,9 @@ abstract class EngineSuite {
     void severalStampTargetsAreStampedTogether(DatabaseKind kind) throws Exception {
         branchAndMerge().table("e");
         try (TestDatabase db = TestDatabase.create(kind)) {
-            migrator(db).stamp(List.of("c", "d", "e"), false);
+            migrator(db).stamp(List.of("c", "d", "e"));
             assertThat(versionRows(db)).containsExactly("c", "d", "e");
-            migrator(db).stamp(List.of("b", "a"), false); // a is below b: b replaces c, its line's row; d stays
+            migrator(db).stamp(List.of("b", "a")); // a is below b: b replaces c, its line's row; d stays
             assertThat(versionRows(db)).containsExactly("b", "d", "e");
             assertThat(db.tableNames()).doesNotContain("t_a", "t_b", "t_e");
         }
@@ -577,7 +577,7 @@ abstract class EngineSuite {
         scripts.table("b", "a");
         scripts.table("c", "b");
         try (TestDatabase db = TestDatabase.create(kind)) {
-            migrator(db).stamp("heads", false); // an existing database taken over as it is
+            migrator(db).stamp("heads"); // an existing database taken over as it is
             assertThat(versionRows(db)).containsExactly("c");
             assertThat(strings(db, "SELECT revision FROM " + quoted(db, "migrator_history") + " ORDER BY id"))
                     .containsExactly("c", "a", "b");

@@ -38,7 +38,7 @@ class OfflineScriptTest {
             throws Exception {
         Migrator migrator = Migrator.create(online.dataSource(), config());
         String target = range.substring(range.indexOf(':') + 1);
-        migrator.run(command, target, false);
+        migrator.run(command, target);
         String script = Migrator.offline(config()).script(Dialects.byName(offline.kind().dialectName()), command, range);
         Path file = Files.writeString(dir.resolve("offline-" + System.nanoTime() + ".sql"), script);
         SchemaDumps.runScript(offline, file);
@@ -163,9 +163,9 @@ class OfflineScriptTest {
                 Migrator.create(db.dataSource(), config()).upgrade("heads");
                 Databases.execute(db, "INSERT INTO migrator_version (version_num) VALUES ('aaa'), ('ghost')");
             }
-            Migrator.create(online.dataSource(), config()).stamp(List.of("bbb", "ccc"), true);
-            String script = Migrator.offline(config()).stampScript(Dialects.byName(kind.dialectName()),
-                    List.of("bbb", "ccc"), true);
+            Migrator.create(online.dataSource(), config()).purgeAndStamp(List.of("bbb", "ccc"));
+            String script = Migrator.offline(config()).purgeAndStampScript(Dialects.byName(kind.dialectName()),
+                    List.of("bbb", "ccc"));
             assertThat(script).contains("DELETE FROM");
             SchemaDumps.runScript(offline, Files.writeString(dir.resolve("purge.sql"), script));
             assertThat(Databases.versionRows(offline)).containsExactly("bbb", "ccc")

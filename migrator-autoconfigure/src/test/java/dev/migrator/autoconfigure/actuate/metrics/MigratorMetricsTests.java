@@ -88,7 +88,7 @@ class MigratorMetricsTests {
                     statement.execute("DELETE FROM \"migrator_version\"");
                 }
                 assertThat(pending(registry)).isEqualTo(1);
-                context.getBean(Migrator.class).stamp(TAG, false);
+                context.getBean(Migrator.class).stamp(TAG);
                 assertThat(pending(registry)).isEqualTo(0);
             });
         }
