@@ -147,9 +147,15 @@ public final class Migrator {
         return run(command, List.of(target), false);
     }
 
+    /** Every failure of a run reaches the listener, also one before the engine starts (scripts, connection). */
     private RunResult run(Command command, List<String> targets, boolean purge) {
-        return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener)
-                .run(session, new LiveState(state), tables, command, targets, purge));
+        try {
+            return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener)
+                    .run(session, new LiveState(state), tables, command, targets, purge));
+        } catch (RuntimeException e) {
+            listener.runFailed(command, e);
+            throw e;
+        }
     }
 
     /** What {@code run} would do now; changes nothing. */

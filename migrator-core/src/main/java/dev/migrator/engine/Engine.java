@@ -50,20 +50,13 @@ public final class Engine {
     }
 
     /**
+     * Runs the command; a failure is reported to the listener by the caller, which also sees the
+     * failures before the engine (scripts that do not load, a database that refuses the connection).
+     *
      * @param tables the bookkeeping tables (online: in the configured or the connection's default
      *     schema; offline: in the configured schema or the one the script starts in)
      */
     public RunResult run(Session session, StateSource source, BookkeepingTables tables, Command command,
-            List<String> targets, boolean purge) {
-        try {
-            return runOrThrow(session, source, tables, command, targets, purge);
-        } catch (RuntimeException e) {
-            listener.runFailed(command, e);
-            throw e;
-        }
-    }
-
-    private RunResult runOrThrow(Session session, StateSource source, BookkeepingTables tables, Command command,
             List<String> target, boolean purge) {
         long started = System.nanoTime();
         String schema = tables.schema();

@@ -4,16 +4,17 @@ import dev.migrator.Migrator;
 import dev.migrator.engine.Command;
 import dev.migrator.error.BadInputException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
  * {@code GET /actuator/migrationsql?from=&to=}: the offline upgrade script from one revision to
  * another, as text for a DBA to review and run. {@code from=current} (the default) reads the
- * database's version rows; nothing here writes to the database.
+ * database's version rows; nothing here writes to the database. A web endpoint: its answer is a
+ * {@link WebEndpointResponse} (text and an HTTP status), which JMX could not carry.
  */
-@Endpoint(id = "migrationsql")
+@WebEndpoint(id = "migrationsql")
 public class MigrationSqlEndpoint {
 
     static final String CURRENT = "current";

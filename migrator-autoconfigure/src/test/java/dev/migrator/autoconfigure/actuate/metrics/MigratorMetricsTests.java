@@ -8,11 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.Migrator;
 import dev.migrator.engine.Command;
+import dev.migrator.error.DatabaseException;
+import dev.migrator.error.GraphException;
 import dev.migrator.error.MigrationFailedException;
+import dev.migrator.error.TargetException;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -68,10 +73,36 @@ class MigratorMetricsTests {
     void aBadTargetCountsAsAFailedRun() {
         try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             contextRunner(db).run(context -> {
-                assertThatThrownBy(() -> context.getBean(Migrator.class).upgrade("nosuch"));
+                assertThatThrownBy(() -> context.getBean(Migrator.class).upgrade("nosuch"))
+                        .isInstanceOf(TargetException.class);
                 assertThat(context.getBean(MeterRegistry.class).get("migrator.failures")
                         .tags("command", "upgrade", "exception", "TargetException").counter().count()).isEqualTo(1);
             });
+        }
+    }
+
+    @Test
+    void scriptsThatDoNotLoadAndARefusedConnectionCountAsFailedRunsToo() throws Exception {
+        Path scripts = Files.createTempDirectory("broken-graph");
+        Files.writeString(scripts.resolve("b.sql"), "-- migrator:revision b\n-- migrator:down missing\n\n"
+                + "-- migrator:upgrade\nSELECT 1;\n");
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+            contextRunner(db).withPropertyValues("migrator.on-startup=none", "migrator.locations=filesystem:" + scripts)
+                    .run(context -> {
+                        assertThatThrownBy(() -> context.getBean(Migrator.class).upgrade("heads"))
+                                .isInstanceOf(GraphException.class);
+                        assertThat(context.getBean(MeterRegistry.class).get("migrator.failures").tags("command",
+                                "upgrade", "exception", "GraphException").counter().count()).isEqualTo(1);
+                    });
+            // nothing listens on port 1: the connection is refused before any script is looked at
+            contextRunner(db).withPropertyValues("migrator.on-startup=none",
+                    "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+                    "spring.datasource.hikari.initialization-fail-timeout=-1").run(context -> {
+                        assertThatThrownBy(() -> context.getBean(Migrator.class).stamp("heads"))
+                                .isInstanceOf(DatabaseException.class);
+                        assertThat(context.getBean(MeterRegistry.class).get("migrator.failures").tags("command",
+                                "stamp", "exception", "DatabaseException").counter().count()).isEqualTo(1);
+                    });
         }
     }
 
