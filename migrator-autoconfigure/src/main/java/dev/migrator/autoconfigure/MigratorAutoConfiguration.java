@@ -60,6 +60,17 @@ public final class MigratorAutoConfiguration {
         return new MigratorMigrationInitializer(startup(migrator, properties, strategy, database));
     }
 
+    /**
+     * Tells Hibernate that migrator manages the schema, so that {@code ddl-auto} defaults to
+     * {@code none} rather than {@code create-drop} on an embedded database; also when the application
+     * defines its own Migrator.
+     */
+    @Bean
+    @ConditionalOnBean(Migrator.class)
+    MigratorSchemaManagementProvider migratorSchemaManagementProvider(ObjectProvider<MigrationDatabase> database) {
+        return new MigratorSchemaManagementProvider(database.getIfAvailable());
+    }
+
     /** Refuses {@code spring.sql.init} scripts beside migrator before any bean is created. */
     @Bean
     static SqlInitializationCheck migratorSqlInitializationCheck() {
@@ -100,11 +111,6 @@ public final class MigratorAutoConfiguration {
                     .withListener(CompositeMigrationListener.of(listeners.orderedStream().toList()));
             ClassLoader classLoader = resourceLoader.getClassLoader();
             return classLoader == null ? migrator : migrator.withClassLoader(classLoader);
-        }
-
-        @Bean
-        MigratorSchemaManagementProvider migratorSchemaManagementProvider(MigrationDatabase database) {
-            return new MigratorSchemaManagementProvider(database);
         }
 
         static MigratorConfig.Builder config(MigratorProperties properties) {

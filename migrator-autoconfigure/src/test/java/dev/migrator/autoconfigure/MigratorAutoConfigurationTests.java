@@ -194,7 +194,7 @@ class MigratorAutoConfigurationTests {
             withDataSource(db).withUserConfiguration(UserMigratorConfiguration.class).run(context -> {
                 assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
                         .doesNotHaveBean(MigrationDatabase.class)
-                        .doesNotHaveBean(MigratorSchemaManagementProvider.class);
+                        .hasSingleBean(MigratorSchemaManagementProvider.class);
                 assertThat(context.getBean(Migrator.class)).isSameAs(context.getBean(UserMigratorConfiguration.class)
                         .migrator);
                 // The application's Migrator still gets the startup work.

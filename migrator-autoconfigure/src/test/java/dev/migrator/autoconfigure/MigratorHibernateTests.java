@@ -2,7 +2,9 @@ package dev.migrator.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.jpa.NoteEntity;
+import dev.migrator.config.MigratorConfig;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,19 @@ class MigratorHibernateTests {
                 // Boot leaves hbm2ddl.auto out altogether for "none".
                 assertThat(ddlAuto(context.getBean(LocalContainerEntityManagerFactoryBean.class))).isNull();
             });
+        }
+    }
+
+    @Test
+    void anApplicationsOwnMigratorBeanKeepsHibernateFromCreatingAndDroppingTheSchema() {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+            on(db).withPropertyValues("migrator.on-startup=none")
+                    .withBean("appMigrator", Migrator.class,
+                            () -> Migrator.create(db.dataSource(), MigratorConfig.builder().build()))
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
+                        assertThat(ddlAuto(context.getBean(LocalContainerEntityManagerFactoryBean.class))).isNull();
+                    });
         }
     }
 
