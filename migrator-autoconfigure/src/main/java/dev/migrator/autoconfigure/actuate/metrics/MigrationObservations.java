@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Observations {@code migrator.run} (key {@code command}) around a run that has work to do, and
- * {@code migrator.step} (keys revision, direction) around each step, its child; both end with
+ * {@code migrator.step} (key direction; the revision as a high-cardinality value) around each step, its child; both end with
  * {@code outcome} success or failure. Each stays in scope while it runs, so the SQL's own spans
  * nest under it. The engine calls back on the migrating thread, so each thread keeps its own.
  */
@@ -41,7 +41,8 @@ final class MigrationObservations implements MigrationListener {
         step.set(Scoped.start(Observation.createNotStarted(MigrationTags.STEP, registry)
                 .contextualName(Command.direction(starting.kind()) + " " + starting.revision().id())
                 .parentObservation(parent == null ? null : parent.observation())
-                .lowCardinalityKeyValues(MigrationTags.of(starting))));
+                .lowCardinalityKeyValues(MigrationTags.of(starting))
+                .highCardinalityKeyValue(MigrationTags.revision(starting))));
     }
 
     @Override

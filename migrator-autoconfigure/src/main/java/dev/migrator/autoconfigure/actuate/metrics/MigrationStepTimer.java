@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * Timer {@code migrator.step} (tags revision, direction, outcome), one recording per step. Only
+ * Timer {@code migrator.step} (tags direction, outcome; no revision tag, which would make a timer
+ * per revision), one recording per step. Only
  * where there is no ObservationRegistry: with one, the {@code migrator.step} observation makes
  * this timer, and two meters of one name with different tags would clash in Prometheus.
  */
