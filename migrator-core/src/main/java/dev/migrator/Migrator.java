@@ -392,17 +392,19 @@ public final class Migrator {
      */
     private <T> T onlineWithState(StateWork<T> work) {
         List<ScriptLocation> locations = locations();
-        boolean readEarly = !dependsOnVendor(locations)
-                && scripts.current(new ScriptLoader(classLoader), locations, "") == null;
-        ScriptsReader early = readEarly ? new ScriptsReader(locations) : null;
+        boolean vendorFolders = dependsOnVendor(locations);
+        // The scripts' files are listed once per call: a fresh cache entry is used as it is.
+        @Nullable ScriptCatalog cached = vendorFolders ? null
+                : scripts.current(new ScriptLoader(classLoader), locations, "");
+        ScriptsReader early = vendorFolders || cached != null ? null : new ScriptsReader(locations);
         if (early != null) {
             early.start();
         }
         return online(session -> {
             BookkeepingTables tables = tables(session);
             DatabaseState state = new LiveState().read(session, tables);
-            ScriptCatalog catalog = early != null ? early.await()
-                    : catalog(locations, dependsOnVendor(locations) ? session.dialect().name() : "");
+            ScriptCatalog catalog = cached != null ? cached : early != null ? early.await()
+                    : catalog(locations, session.dialect().name());
             return work.apply(session, tables, state, catalog);
         });
     }

@@ -35,20 +35,19 @@ public final class HistoryRows {
     }
 
     private static Direction direction(@Nullable Object value) {
-        try {
-            return Direction.valueOf(String.valueOf(value).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new DatabaseException("The history table holds a row with direction '" + value
-                    + "'; migrator writes upgrade, downgrade or stamp: the table was changed by hand");
-        }
+        return parse(Direction.class, "direction", value, "upgrade, downgrade or stamp");
     }
 
     private static Outcome outcome(@Nullable Object value) {
+        return parse(Outcome.class, "outcome", value, "success or failed");
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String column, @Nullable Object value, String written) {
         try {
-            return Outcome.valueOf(String.valueOf(value).toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, String.valueOf(value).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new DatabaseException("The history table holds a row with outcome '" + value
-                    + "'; migrator writes success or failed: the table was changed by hand");
+            throw new DatabaseException("The history table holds a row with " + column + " '" + value
+                    + "'; migrator writes " + written + ": the table was changed by hand");
         }
     }
 

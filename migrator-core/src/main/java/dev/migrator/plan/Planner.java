@@ -171,9 +171,10 @@ public final class Planner {
     private Set<String> unstamp(List<Step> steps, Set<String> rows, @Nullable String label) {
         Set<String> line = new HashSet<>(rows);
         if (label != null) {
-            String labelled = graph.resolve(label);
-            line.retainAll(graph.ancestors(List.of(labelled)));
-            rows.stream().filter(row -> graph.ancestors(List.of(row)).contains(labelled)).forEach(line::add);
+            List<String> labelled = List.of(graph.resolve(label));
+            Set<String> lineage = new HashSet<>(graph.ancestors(labelled));
+            lineage.addAll(graph.descendants(labelled));
+            line.retainAll(lineage);
         }
         Set<String> current = rows;
         for (String row : line.stream()
