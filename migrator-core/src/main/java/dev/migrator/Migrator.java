@@ -1,22 +1,22 @@
 package dev.migrator;
 
-import dev.migrator.bookkeeping.BookkeepingTables;
+import dev.migrator.internal.bookkeeping.BookkeepingTables;
 import dev.migrator.bookkeeping.HistoryEntry;
-import dev.migrator.bookkeeping.HistoryRows;
+import dev.migrator.internal.bookkeeping.HistoryRows;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.Dialects;
-import dev.migrator.engine.AssumedState;
+import dev.migrator.internal.engine.AssumedState;
 import dev.migrator.engine.Command;
-import dev.migrator.engine.DatabaseState;
-import dev.migrator.engine.Engine;
-import dev.migrator.engine.LiveState;
+import dev.migrator.internal.engine.DatabaseState;
+import dev.migrator.internal.engine.Engine;
+import dev.migrator.internal.engine.LiveState;
 import dev.migrator.engine.MigrationListener;
 import dev.migrator.engine.MigrationStatus;
 import dev.migrator.engine.RunResult;
-import dev.migrator.engine.ScriptCache;
+import dev.migrator.internal.engine.ScriptCache;
 import dev.migrator.engine.ScriptCatalog;
-import dev.migrator.engine.StateCheck;
+import dev.migrator.internal.engine.StateCheck;
 import dev.migrator.error.BadInputException;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
@@ -24,15 +24,16 @@ import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
 import dev.migrator.lint.Linter;
 import dev.migrator.plan.Plan;
-import dev.migrator.plan.Planner;
+import dev.migrator.internal.plan.Planner;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.TargetRange;
 import dev.migrator.script.RevisionScript;
-import dev.migrator.script.ScriptLoader;
+import dev.migrator.internal.script.LoadedScripts;
+import dev.migrator.internal.script.ScriptLoader;
 import dev.migrator.script.ScriptLocation;
-import dev.migrator.script.ScriptLocations;
-import dev.migrator.session.JdbcSession;
-import dev.migrator.session.OfflineSession;
+import dev.migrator.internal.script.ScriptLocations;
+import dev.migrator.internal.session.JdbcSession;
+import dev.migrator.internal.session.OfflineSession;
 import dev.migrator.session.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -352,7 +353,8 @@ public final class Migrator {
         ScriptLoader loader = new ScriptLoader(classLoader);
         String vendor = dependsOnVendor(locations) ? dialect : ""; // one cache entry when no location names {vendor}
         return scripts.get(loader, locations, vendor, () -> {
-            ScriptCatalog catalog = ScriptCatalog.of(loader.load(locations, vendor));
+            LoadedScripts loaded = loader.load(locations, vendor);
+            ScriptCatalog catalog = ScriptCatalog.of(loaded.scripts(), loaded.missingLocations());
             for (ScriptLocation missing : catalog.missingLocations()) {
                 LOG.log(Level.WARNING, "Script location {0} does not exist", missing);
             }

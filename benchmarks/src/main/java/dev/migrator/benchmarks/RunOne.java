@@ -5,7 +5,7 @@ import dev.migrator.config.MigratorConfig;
 import dev.migrator.dialect.Dialects;
 import dev.migrator.engine.Command;
 import dev.migrator.engine.ScriptCatalog;
-import dev.migrator.plan.Planner;
+import dev.migrator.internal.plan.Planner;
 import dev.migrator.reactive.ReactiveMigrator;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;

@@ -1,6 +1,7 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.Migrator;
+import dev.migrator.error.BadInputException;
 import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
 import dev.migrator.lint.Severity;
@@ -47,8 +48,9 @@ final class StartupLint {
                 .map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
         try {
             return LintSettings.parse(entries);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("migrator.lint.severity: " + e.getMessage(), e);
+        } catch (BadInputException e) {
+            throw new MigratorConfigurationException("migrator.lint.severity: " + e.getMessage(),
+                    "Set each migrator.lint.severity.<rule> to error, warning, info or off for a rule that `migrator lint --json` names.");
         }
     }
 

@@ -184,7 +184,7 @@ class MigratorFootgunTests {
     void aDatabaseAheadOfTheScriptsIsNotCalledUpToDate(CapturedOutput output) {
         // The engine's warning goes through java.util.logging, which an earlier Boot test may have left unrouted.
         List<String> engineWarnings = new ArrayList<>();
-        Logger engine = Logger.getLogger("dev.migrator.engine.Engine");
+        Logger engine = Logger.getLogger("dev.migrator.internal.engine.Engine");
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {

@@ -98,8 +98,8 @@ final class LintCommand implements Callable<Integer> {
     private LintSettings settings() {
         try {
             return LintSettings.parse(severities);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--severity: " + e.getMessage());
+        } catch (BadInputException e) {
+            throw new BadInputException("--severity: " + e.getMessage(), e);
         }
     }
 }

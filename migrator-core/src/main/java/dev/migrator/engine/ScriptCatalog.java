@@ -2,7 +2,6 @@ package dev.migrator.engine;
 
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
-import dev.migrator.script.LoadedScripts;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptLocation;
 import java.util.ArrayList;
@@ -40,8 +39,9 @@ public final class ScriptCatalog {
         return new ScriptCatalog(scripts, List.of());
     }
 
-    public static ScriptCatalog of(LoadedScripts loaded) {
-        return new ScriptCatalog(loaded.scripts(), loaded.missingLocations());
+    /** The scripts found, and the locations that do not exist (reported as a warning). */
+    public static ScriptCatalog of(List<RevisionScript> scripts, List<ScriptLocation> missingLocations) {
+        return new ScriptCatalog(scripts, missingLocations);
     }
 
     public RevisionGraph graph() {

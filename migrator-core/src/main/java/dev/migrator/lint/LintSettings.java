@@ -1,5 +1,6 @@
 package dev.migrator.lint;
 
+import dev.migrator.error.BadInputException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,11 +30,11 @@ public record LintSettings(Map<String, Severity> severities) {
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw new IllegalArgumentException("'" + entry + "' is no rule=severity (e.g. renaming-column=warning)");
+                throw new BadInputException("'" + entry + "' is no rule=severity (e.g. renaming-column=warning)");
             }
             String rule = entry.substring(0, equals).strip().toLowerCase(Locale.ROOT);
             if (!Rules.knownIds().contains(rule)) {
-                throw new IllegalArgumentException("No lint rule '" + rule + "'; known are " + String.join(", ",
+                throw new BadInputException("No lint rule '" + rule + "'; known are " + String.join(", ",
                         Rules.knownIds()));
             }
             severities.put(rule, Severity.of(entry.substring(equals + 1)));

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The rules of each dialect, in the order their findings are listed. */
-public final class Rules {
+final class Rules {
 
     private static final List<Rule> POSTGRESQL = List.of(IndexRules.CREATE_INDEX, IndexRules.DROP_INDEX,
             IndexRules.REINDEX, IndexRules.CONCURRENTLY_IN_TRANSACTION, ConstraintRules.NOT_VALID,

@@ -1,5 +1,6 @@
 package dev.migrator.lint;
 
+import dev.migrator.error.BadInputException;
 import java.util.Locale;
 
 /** How much a finding matters; {@link #OFF} only in settings, to silence a rule. */
@@ -22,7 +23,7 @@ public enum Severity {
                 return severity;
             }
         }
-        throw new IllegalArgumentException("'" + label + "' is no severity; use error, warning, info or off");
+        throw new BadInputException("'" + label + "' is no severity; use error, warning, info or off");
     }
 
     /** Whether a finding of this severity reaches {@code threshold} (ERROR is above WARNING above INFO). */

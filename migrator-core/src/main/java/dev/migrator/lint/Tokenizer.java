@@ -1,7 +1,7 @@
 package dev.migrator.lint;
 
 import dev.migrator.dialect.SqlFamily;
-import dev.migrator.sql.Lexemes;
+import dev.migrator.internal.sql.Lexemes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

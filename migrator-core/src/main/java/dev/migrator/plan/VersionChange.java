@@ -69,7 +69,7 @@ public record VersionChange(List<String> deletes, List<Update> updates, List<Str
     }
 
     /** Like {@link #applyTo(Set)}, changing {@code rows} itself (order not kept): the planner's fast path. */
-    void applyInPlace(Set<String> rows) {
+    public void applyInPlace(Set<String> rows) {
         for (String row : deletes) {
             if (!rows.remove(row)) {
                 throw new IllegalArgumentException("No version row '" + row + "' to delete in " + rows);

@@ -9,7 +9,7 @@ import dev.migrator.engine.Command;
 import dev.migrator.engine.MigrationListener;
 import dev.migrator.engine.MigrationStatus;
 import dev.migrator.engine.RunResult;
-import dev.migrator.session.R2dbcSession;
+import dev.migrator.internal.session.R2dbcSession;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.List;
 import java.util.Set;

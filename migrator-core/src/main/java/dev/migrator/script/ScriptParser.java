@@ -1,5 +1,6 @@
 package dev.migrator.script;
 
+import dev.migrator.internal.script.Checksums;
 import dev.migrator.error.ScriptException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,9 @@
 package dev.migrator.sql;
 
+import dev.migrator.error.BadInputException;
+
 /** Script text that the dialect's client would not send as SQL, with the file line it is on. */
-public final class SqlSyntaxException extends IllegalArgumentException {
+public final class SqlSyntaxException extends BadInputException {
 
     private static final long serialVersionUID = 1L;
 

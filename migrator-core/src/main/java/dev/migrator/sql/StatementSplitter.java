@@ -1,5 +1,8 @@
 package dev.migrator.sql;
 
+import dev.migrator.internal.sql.H2Splitter;
+import dev.migrator.internal.sql.MySqlSplitter;
+import dev.migrator.internal.sql.PostgresSplitter;
 import java.util.List;
 
 /**
@@ -15,7 +18,7 @@ public interface StatementSplitter {
      *
      * @param sql the text of the section (LF line ends)
      * @param firstLine the file line on which {@code sql} starts, 1-based
-     * @throws IllegalArgumentException for client commands that are not SQL (psql meta-commands,
+     * @throws SqlSyntaxException for client commands that are not SQL (psql meta-commands,
      *     mysql backslash commands, a bad DELIMITER line), naming the line
      */
     List<SqlStatement> split(String sql, int firstLine);

@@ -1,8 +1,8 @@
 package dev.migrator.bench;
 
 import dev.migrator.engine.ScriptCatalog;
-import dev.migrator.plan.Planner;
-import dev.migrator.script.ScriptLoader;
+import dev.migrator.internal.plan.Planner;
+import dev.migrator.internal.script.ScriptLoader;
 import dev.migrator.script.ScriptLocation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public final class LoadAndPlanBenchmark {
                 long t0 = System.nanoTime();
                 var loaded = new ScriptLoader().load(List.of(ScriptLocation.parse(dir.toString())), "postgresql");
                 long t1 = System.nanoTime();
-                ScriptCatalog catalog = ScriptCatalog.of(loaded);
+                ScriptCatalog catalog = ScriptCatalog.of(loaded.scripts(), loaded.missingLocations());
                 long t2 = System.nanoTime();
                 int steps = new Planner(catalog.graph()).upgrade(Set.of(), "heads").steps().size();
                 long t3 = System.nanoTime();

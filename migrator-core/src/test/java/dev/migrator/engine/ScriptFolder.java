@@ -8,24 +8,24 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Writes revision scripts into a folder, as a project keeps them. */
-final class ScriptFolder {
+public final class ScriptFolder {
 
     private final Path folder;
 
-    ScriptFolder(Path folder) {
+    public ScriptFolder(Path folder) {
         this.folder = folder;
     }
 
-    Path path() {
+    public Path path() {
         return folder;
     }
 
-    String location() {
+    public String location() {
         return "filesystem:" + folder;
     }
 
     /** A revision; {@code downgrade} null makes it irreversible; {@code extraHeader} lines like "branch-labels x". */
-    Path add(String id, List<String> parents, String upgrade, String downgrade, String... extraHeader) {
+    public Path add(String id, List<String> parents, String upgrade, String downgrade, String... extraHeader) {
         StringBuilder text = new StringBuilder("-- migrator:revision ").append(id).append('\n');
         text.append("-- migrator:down ").append(String.join(", ", parents)).append('\n');
         text.append("-- migrator:message revision ").append(id).append('\n');
@@ -46,7 +46,7 @@ final class ScriptFolder {
     }
 
     /** A revision creating one table {@code t_<id>} and dropping it on the way down. */
-    Path table(String id, String... parents) {
+    public Path table(String id, String... parents) {
         return add(id, List.of(parents), "CREATE TABLE t_" + id + " (id int);", "DROP TABLE t_" + id + ";");
     }
 }

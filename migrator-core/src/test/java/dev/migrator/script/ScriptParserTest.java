@@ -1,5 +1,6 @@
 package dev.migrator.script;
 
+import dev.migrator.internal.script.Checksums;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.migrator.sql;
 
+import dev.migrator.internal.sql.MySqlSplitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

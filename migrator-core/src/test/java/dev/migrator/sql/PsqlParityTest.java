@@ -1,5 +1,6 @@
 package dev.migrator.sql;
 
+import dev.migrator.internal.sql.PostgresSplitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.testing.Corpora;

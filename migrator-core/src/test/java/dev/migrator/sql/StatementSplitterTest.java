@@ -1,5 +1,8 @@
 package dev.migrator.sql;
 
+import dev.migrator.internal.sql.H2Splitter;
+import dev.migrator.internal.sql.MySqlSplitter;
+import dev.migrator.internal.sql.PostgresSplitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.dialect.Dialects;

@@ -1,0 +1,152 @@
+package dev.migrator.internal.bookkeeping;
+
+import dev.migrator.bookkeeping.Direction;
+import dev.migrator.bookkeeping.Outcome;
+import dev.migrator.dialect.Dialect;
+import dev.migrator.plan.VersionChange;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL of the version and history tables for one dialect, schema and pair of names.
+ * Every value is written as a literal, so the same text runs online and in offline scripts.
+ */
+public final class BookkeepingTables {
+
+    private final Dialect dialect;
+    private final @Nullable String schema;
+    private final String versionTable;
+    private final String historyTable;
+    private final @Nullable String schemaSql;
+
+    /**
+     * @param schema the schema holding both tables, or null to leave them unqualified (offline
+     *     scripts for a schema only the DBA's session knows)
+     */
+    public BookkeepingTables(Dialect dialect, @Nullable String schema, String versionTable, String historyTable) {
+        this(dialect, schema, schema == null ? null : dialect.quoteIdentifier(schema), versionTable, historyTable);
+    }
+
+    private BookkeepingTables(Dialect dialect, @Nullable String schema, @Nullable String schemaSql, String versionTable,
+            String historyTable) {
+        this.dialect = dialect;
+        this.schema = schema;
+        this.schemaSql = schemaSql;
+        this.versionTable = versionTable;
+        this.historyTable = historyTable;
+    }
+
+    /**
+     * Tables qualified by SQL text that names the schema when the script runs, such as psql's
+     * {@code :"migrator_schema"}: an offline script then keeps naming the schema it started in,
+     * whatever {@code search_path} a revision sets.
+     */
+    public static BookkeepingTables qualifiedBy(Dialect dialect, String schemaSql, String versionTable,
+            String historyTable) {
+        return new BookkeepingTables(dialect, null, schemaSql, versionTable, historyTable);
+    }
+
+    public @Nullable String schema() {
+        return schema;
+    }
+
+    public String versionTable() {
+        return versionTable;
+    }
+
+    public String historyTable() {
+        return historyTable;
+    }
+
+    public String qualifiedVersionTable() {
+        return qualify(versionTable);
+    }
+
+    public String qualifiedHistoryTable() {
+        return qualify(historyTable);
+    }
+
+    private String qualify(String table) {
+        String quoted = dialect.quoteIdentifier(table);
+        return schemaSql == null ? quoted : schemaSql + "." + quoted;
+    }
+
+    /** Creates both tables where they are missing. */
+    public List<String> createTables() {
+        List<String> statements = new ArrayList<>();
+        statements.add(dialect.createVersionTable(qualifiedVersionTable()));
+        statements.addAll(dialect.createHistoryTable(qualifiedHistoryTable(), historyTable));
+        return statements;
+    }
+
+    /** Which of the two tables exist (needs a known schema). */
+    public String existingTablesQuery() {
+        if (schema == null) {
+            throw new IllegalStateException("existence check needs a schema");
+        }
+        return dialect.existingTablesQuery(schema, List.of(versionTable, historyTable));
+    }
+
+    public String selectVersionRows() {
+        return "SELECT version_num FROM " + qualifiedVersionTable();
+    }
+
+    /**
+     * The newest history row of every revision, with only what drift checks and failure recovery
+     * need (id, revision, direction, outcome, checksum, statements): every boot reads it, and the
+     * messages and timestamps of a thousand rows cost a cold JVM tens of milliseconds to decode.
+     */
+    public String selectLatestHistoryPerRevision() {
+        String table = qualifiedHistoryTable();
+        return "SELECT id, revision, direction, outcome, checksum, statements FROM " + table
+                + " WHERE id IN (SELECT MAX(id) FROM " + table + " GROUP BY revision)";
+    }
+
+    /** All history, newest first, at most {@code limit} rows. */
+    public String selectHistory(int limit) {
+        return "SELECT id, revision, direction, outcome, checksum, message, applied_at, duration_ms, statements, applied_by"
+                + " FROM " + qualifiedHistoryTable() + " ORDER BY id DESC LIMIT " + limit;
+    }
+
+    /** Empties the version table, whatever its rows name ({@code stamp --purge}). */
+    public String deleteAllVersionRows() {
+        return "DELETE FROM " + qualifiedVersionTable();
+    }
+
+    /** The statements that carry out one step's change of the version rows, in order. */
+    public List<String> versionChange(VersionChange change) {
+        List<String> statements = new ArrayList<>();
+        String table = qualifiedVersionTable();
+        for (String row : change.deletes()) {
+            statements.add("DELETE FROM " + table + " WHERE version_num = " + dialect.stringLiteral(row));
+        }
+        for (VersionChange.Update update : change.updates()) {
+            statements.add("UPDATE " + table + " SET version_num = " + dialect.stringLiteral(update.to())
+                    + " WHERE version_num = " + dialect.stringLiteral(update.from()));
+        }
+        for (String row : change.inserts()) {
+            statements.add("INSERT INTO " + table + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
+        }
+        return statements;
+    }
+
+    /** Records one step in the history table. */
+    public String insertHistory(String revision, Direction direction, Outcome outcome, @Nullable String checksum,
+            String message, @Nullable Long durationMs, @Nullable Integer statements) {
+        return "INSERT INTO " + qualifiedHistoryTable()
+                + " (revision, direction, outcome, checksum, message, duration_ms, statements, applied_by) VALUES ("
+                + dialect.stringLiteral(revision) + ", "
+                + dialect.stringLiteral(direction.label()) + ", "
+                + dialect.stringLiteral(outcome.label()) + ", "
+                + (checksum == null ? "NULL" : dialect.stringLiteral(checksum)) + ", "
+                + dialect.stringLiteral(truncate(message, 500)) + ", "
+                + (durationMs == null ? "NULL" : durationMs) + ", "
+                + (statements == null ? "NULL" : statements) + ", "
+                + dialect.currentUserExpression() + ")";
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}
