@@ -39,7 +39,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -167,7 +166,7 @@ public final class Migrator {
 
     /** Where the database stands against the scripts. */
     public MigrationStatus status() {
-        return onlineWithState((session, tables, state, catalog) -> status(catalog, state));
+        return onlineWithState((session, tables, state, catalog) -> new StateCheck(catalog).status(state));
     }
 
     /** The database's version rows. */
@@ -209,7 +208,7 @@ public final class Migrator {
     public List<Finding> lintPending(LintSettings settings) {
         return onlineWithState((session, tables, state, catalog) -> {
             Set<String> pending = new HashSet<>();
-            status(catalog, state).pending().forEach(revision -> pending.add(revision.id()));
+            new StateCheck(catalog).status(state).pending().forEach(revision -> pending.add(revision.id()));
             return lint(catalog, session.dialect(), settings, pending);
         });
     }
@@ -312,30 +311,6 @@ public final class Migrator {
         return new TargetRange("base", target);
     }
 
-    private MigrationStatus status(ScriptCatalog catalog, DatabaseState state) {
-        RevisionGraph graph = catalog.graph();
-        StateCheck check = new StateCheck(catalog);
-        boolean unknown = !check.unknownRows(state).isEmpty();
-        // A newer release may have migrated past these heads (a rolling deploy): its version row names
-        // a revision these scripts lack, and only the history table shows which of ours were applied.
-        Set<String> applied = unknown ? check.appliedKnownRevisions(state) : graph.ancestors(state.rows());
-        List<Revision> pending = new ArrayList<>();
-        for (Step step : new Planner(graph).upgrade(graph.maximal(applied), "heads").steps()) {
-            pending.add(step.revision());
-        }
-        List<Revision> driftedRevisions = check.drifted(state).stream().map(script -> graph.get(script.id())).toList();
-        boolean drifted = !driftedRevisions.isEmpty();
-        MigrationStatus.State summary;
-        if (unknown) {
-            summary = pending.isEmpty() && !drifted ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
-        } else if (drifted || !check.redundantRows(state).isEmpty()) {
-            summary = MigrationStatus.State.DIVERGED;
-        } else {
-            summary = pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
-        }
-        return new MigrationStatus(state.rows(), graph.heads(), summary, pending, driftedRevisions);
-    }
-
     private List<ScriptLocation> locations() {
         List<ScriptLocation> locations = new ArrayList<>();
         for (String location : config.locations()) {
@@ -386,28 +361,12 @@ public final class Migrator {
         T apply(Session session, BookkeepingTables tables, DatabaseState state, ScriptCatalog catalog);
     }
 
-    /**
-     * Opens a session, reads the state and hands both to the work with the scripts. The first time,
-     * when no location depends on the dialect, the scripts are read on another thread while the
-     * connection opens and the state is read: a cold boot pays the slower of the two rather than
-     * both. Later calls take them from the cache, on this thread, while the files are unchanged.
-     */
+    /** Opens a session, reads the state and hands both to the work with the scripts. */
     private <T> T onlineWithState(StateWork<T> work) {
-        List<ScriptLocation> locations = locations();
-        boolean vendorFolders = dependsOnVendor(locations);
-        // The scripts' files are listed once per call: a fresh cache entry is used as it is.
-        @Nullable ScriptCatalog cached = vendorFolders ? null
-                : scripts.current(new ScriptLoader(classLoader), locations, "");
-        ScriptsReader early = vendorFolders || cached != null ? null : new ScriptsReader(locations);
-        if (early != null) {
-            early.start();
-        }
         return online(session -> {
             BookkeepingTables tables = tables(session);
             DatabaseState state = new LiveState().read(session, tables);
-            ScriptCatalog catalog = cached != null ? cached : early != null ? early.await()
-                    : catalog(locations, session.dialect().name());
-            return work.apply(session, tables, state, catalog);
+            return work.apply(session, tables, state, catalog(session.dialect()));
         });
     }
 
@@ -418,50 +377,6 @@ public final class Migrator {
             }
         }
         return false;
-    }
-
-    /**
-     * Reads the scripts on a thread of its own. A plain thread rather than the common pool: a
-     * cold JVM pays for every class it loads, and the pool's are dozens.
-     */
-    private final class ScriptsReader extends Thread {
-
-        private final List<ScriptLocation> locations;
-        private @Nullable ScriptCatalog catalog;
-        private @Nullable Throwable failure;
-
-        ScriptsReader(List<ScriptLocation> locations) {
-            super("migrator-scripts");
-            setDaemon(true);
-            this.locations = locations;
-        }
-
-        @Override
-        public void run() {
-            try {
-                Dialects.builtIn(); // created here, off the path of the connection, which needs one next
-                catalog = catalog(locations, "");
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-        }
-
-        /** The scripts, once read; what reading them threw is thrown here, on the caller's thread. */
-        ScriptCatalog await() {
-            try {
-                join(); // also makes the fields written by run() visible here
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while reading the scripts", e);
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            return Objects.requireNonNull(catalog);
-        }
     }
 
     private <T> T online(Function<Session, T> work) {

@@ -119,9 +119,14 @@ class MigratorAutoConfigurationTests {
             withDataSource(db)
                     .withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class,
                             JdbcClientAutoConfiguration.class))
-                    .withUserConfiguration(TagReaderConfiguration.class)
-                    .run(context -> assertThat(context).hasFailed().getFailure()
-                            .hasStackTraceContaining("TAG"));
+                    .withUserConfiguration(TableProbeConfiguration.class)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().doesNotHaveBean(MigratorMigrationInitializer.class);
+                        // A JdbcClient user built during the refresh saw no table: nothing waited for migrator.
+                        assertThat(context.getBean(TableProbe.class).tablesAtStartup()).isEmpty();
+                        context.getBean(MigratorStartupRunner.class).run(null);
+                        assertThat(db.tableNames()).contains("note", "tag");
+                    });
         }
     }
 
@@ -428,6 +433,19 @@ class MigratorAutoConfigurationTests {
         @Bean
         TagReader tagReader(JdbcClient jdbc) {
             return new TagReader(jdbc.sql("SELECT name FROM tag").query(String.class).list());
+        }
+    }
+
+    record TableProbe(List<String> tablesAtStartup) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TableProbeConfiguration {
+
+        @Bean
+        TableProbe tableProbe(JdbcClient jdbc) {
+            return new TableProbe(jdbc.sql("SELECT LOWER(table_name) FROM information_schema.tables "
+                    + "WHERE table_schema = 'PUBLIC' AND LOWER(table_name) IN ('note', 'tag')").query(String.class).list());
         }
     }
 

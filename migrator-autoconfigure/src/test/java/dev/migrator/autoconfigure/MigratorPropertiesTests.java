@@ -28,18 +28,6 @@ class MigratorPropertiesTests {
     }
 
     @Test
-    void startupDefaultsFollowTheSpec() {
-        assertThat(properties.isEnabled()).isTrue();
-        assertThat(properties.getTarget()).isEqualTo("heads");
-        assertThat(properties.getOnStartup()).isEqualTo(MigratorProperties.OnStartup.UPGRADE);
-        assertThat(properties.getPhase()).isEqualTo(MigratorProperties.Phase.RUNNER);
-        assertThat(properties.getOfflineExport().isEnabled()).isFalse();
-        assertThat(properties.getOfflineExport().getOutput()).isNull();
-        assertThat(properties.getUrl()).isNull();
-        assertThat(properties.getHealth().getPendingStatus()).isEqualTo("OUT_OF_SERVICE");
-    }
-
-    @Test
     @SuppressWarnings("unchecked")
     void generatedMetadataDescribesEveryPropertyWithItsDefault() throws Exception {
         Map<String, Object> metadata;

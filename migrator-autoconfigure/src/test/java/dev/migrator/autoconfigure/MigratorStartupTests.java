@@ -2,6 +2,7 @@ package dev.migrator.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.Migrator;
 import dev.migrator.engine.MigrationListener;
 import dev.migrator.engine.RunResult;
 import dev.migrator.testing.DatabaseKind;
@@ -45,7 +46,7 @@ class MigratorStartupTests {
                     String.valueOf(event.getState()));
             try (ConfigurableApplicationContext context = application(db).listeners(availability)
                     .initializers(ctx -> ctx.getBeanFactory().registerSingleton("listener", listener)).run()) {
-                assertThat(context.getBean(MigratorStartupRunner.class)).isNotNull();
+                assertThat(context.getBean(Migrator.class).current()).containsExactly("b2tag0000002");
             }
             assertThat(events).containsSubsequence("CORRECT", "migrated to [b2tag0000002]", "ACCEPTING_TRAFFIC");
         }

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,43 @@ class PropertiesDocumentedTest {
         Set<String> stale = documentedProperties();
         stale.removeAll(metadataProperties());
         assertThat(stale).as("properties in %s that the configuration metadata does not have", DOC).isEmpty();
+    }
+
+    @Test
+    void docsGiveEachPropertyTheDefaultOfTheMetadata() throws IOException {
+        // The defaults users read (docs/properties.md) against the ones the code has
+        // (the metadata is generated from MigratorProperties' initialisers): one of them changed alone.
+        Map<String, String> documented = new TreeMap<>();
+        for (String line : Files.readAllLines(DOC, StandardCharsets.UTF_8)) {
+            String[] cells = line.split("\\|");
+            if (cells.length > 4 && cells[1].trim().matches("`migrator\\.[a-z0-9.-]+`")) {
+                documented.put(cells[1].trim().replace("`", ""), cells[3].trim().replace("`", ""));
+            }
+        }
+        Map<String, String> actual = new TreeMap<>();
+        JsonMapper json = JsonMapper.builder().build();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            for (JsonNode property : json.readTree(in).path("properties")) {
+                JsonNode value = property.path("defaultValue");
+                String shown = value.isMissingNode() || value.isNull() ? ""
+                        : value.isArray() ? joined(value) : value.asString();
+                actual.put(property.path("name").asString(), shown);
+            }
+        }
+        Map<String, String> expected = new TreeMap<>(actual);
+        expected.keySet().retainAll(documented.keySet());
+        Map<String, String> shown = new TreeMap<>(documented);
+        shown.replaceAll((name, cell) -> cell.equals("none") || cell.equals("-") ? "" : cell);
+        shown.keySet().retainAll(actual.keySet());
+        assertThat(shown).as("defaults in %s (left) against the metadata's", DOC).isEqualTo(expected);
+    }
+
+    private static String joined(JsonNode array) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode element : array) {
+            text.append(text.isEmpty() ? "" : ",").append(element.asString());
+        }
+        return text.toString();
     }
 
     /** Every {@code migrator.*} property of every metadata file on the classpath (this module's, and any later one's). */

@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
             problems.add(pending.size() + " revision(s) pending: " + String.join(", ", pending)
                     + " (run `migrator upgrade`)");
         }
-        List<String> unknown = status.current().stream().filter(row -> !graph.contains(row)).sorted().toList();
+        List<String> unknown = status.unknown().stream().sorted().toList();
         if (!unknown.isEmpty()) {
             problems.add("the database is at " + String.join(", ", unknown) + ", which no script defines (check"
                     + " --locations, or update this checkout)");
@@ -64,9 +64,10 @@ final class CheckCommand implements Callable<Integer> {
                     drifted.stream().map(d -> d.revision() + " (" + d.path() + ")").toList())
                     + " (restore them, or accept the edit with `migrator stamp`)");
         }
-        List<String> redundant = status.current().stream().filter(graph::contains).toList();
-        Set<String> tips = graph.maximal(redundant);
-        if (tips.size() != redundant.size()) {
+        if (!status.redundant().isEmpty()) {
+            Set<String> tips = new TreeSet<>(status.current());
+            tips.removeAll(status.redundant());
+            tips.removeAll(status.unknown());
             problems.add("the version table holds " + String.join(", ", new TreeSet<>(status.current()))
                     + ", where a row is an ancestor of another, so it cannot be right (repair it with"
                     + " `migrator stamp --purge " + String.join(" ", tips) + "` if the database has applied "

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Maps every failure to SPEC section 6's exit codes and one line on stderr: 2 for usage
+ * Maps every failure to the exit codes of docs/command-line.md and one line on stderr: 2 for usage
  * errors and bad input, 1 for the database; stack traces only with {@code --verbose}.
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {

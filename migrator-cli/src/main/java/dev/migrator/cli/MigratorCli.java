@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code migrator} command: the global options of SPEC section 6 and what every
+ * The {@code migrator} command: the global options of docs/command-line.md and what every
  * subcommand needs from them (configuration, dialect, scripts, a database), so that the
  * subcommands stay thin.
  */

@@ -13,23 +13,28 @@ import java.util.Set;
  * @param state summary of the two
  * @param pending revisions {@code upgrade heads} would apply, in order
  * @param drifted applied revisions whose upgrade section changed since it ran (they make the state diverged)
+ * @param unknown version rows that name no revision of the scripts (ahead, or diverged)
+ * @param redundant version rows that are an ancestor of another row: a version table that cannot be
+ *     right (diverged); {@code stamp --purge} with the other rows repairs it
  */
 public record MigrationStatus(Set<String> current, Set<String> heads, State state, List<Revision> pending,
-        List<Revision> drifted) {
+        List<Revision> drifted, Set<String> unknown, Set<String> redundant) {
 
     public MigrationStatus {
         current = Set.copyOf(current);
         heads = Set.copyOf(heads);
         pending = List.copyOf(pending);
         drifted = List.copyOf(drifted);
+        unknown = Set.copyOf(unknown);
+        redundant = Set.copyOf(redundant);
     }
 
-    /** A status without drifted revisions. */
+    /** A status with nothing drifted, unknown or redundant. */
     public MigrationStatus(Set<String> current, Set<String> heads, State state, List<Revision> pending) {
-        this(current, heads, state, pending, List.of());
+        this(current, heads, state, pending, List.of(), Set.of(), Set.of());
     }
 
-    /** The four states of SPEC section 7. */
+    /** The four states (docs/actuator.md). */
     public enum State {
         /** Every head applied, nothing else. */
         UP_TO_DATE,

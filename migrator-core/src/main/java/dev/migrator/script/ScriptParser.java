@@ -10,7 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses the text of a revision script (SPEC section 1): {@code -- migrator:key value}
+ * Parses the text of a revision script (docs/script-format.md): {@code -- migrator:key value}
  * header lines, then the {@code -- migrator:upgrade} and {@code -- migrator:downgrade}
  * sections. Every problem is a {@link ScriptException} naming the file and line.
  */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The scripts one {@code Migrator} read, per vendor, kept while their files are unchanged: a
@@ -21,13 +20,6 @@ public final class ScriptCache {
     }
 
     private final Map<String, Entry> byVendor = new ConcurrentHashMap<>();
-
-    /** The cached catalog if it is loaded and its files are unchanged, else null. */
-    public @Nullable ScriptCatalog current(ScriptLoader loader, List<ScriptLocation> locations, String vendor) {
-        Entry entry = byVendor.get(vendor);
-        return entry != null && entry.fingerprint().equals(loader.fingerprint(locations, vendor)) ? entry.catalog()
-                : null;
-    }
 
     /**
      * The catalog of the scripts as they are now: the cached one when unchanged, else {@code load}'s,

@@ -1,10 +1,14 @@
 package dev.migrator.internal.engine;
 
 import dev.migrator.bookkeeping.HistoryEntry;
+import dev.migrator.engine.MigrationStatus;
 import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.error.BadInputException;
 import dev.migrator.error.ChecksumMismatchException;
+import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
+import dev.migrator.internal.plan.Planner;
+import dev.migrator.plan.Step;
 import dev.migrator.script.RevisionScript;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,32 @@ public final class StateCheck {
 
     public StateCheck(ScriptCatalog catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * Where the database stands: pending is what {@code upgrade heads} would apply; a newer release
+     * may have migrated past these heads (a rolling deploy), so with unknown rows the history table
+     * shows which of ours were applied.
+     */
+    public MigrationStatus status(DatabaseState state) {
+        RevisionGraph graph = catalog.graph();
+        Set<String> unknown = unknownRows(state);
+        Set<String> applied = unknown.isEmpty() ? graph.ancestors(state.rows()) : appliedKnownRevisions(state);
+        List<Revision> pending = new ArrayList<>();
+        for (Step step : new Planner(graph).upgrade(graph.maximal(applied), "heads").steps()) {
+            pending.add(step.revision());
+        }
+        List<Revision> drifted = drifted(state).stream().map(script -> graph.get(script.id())).toList();
+        Set<String> redundant = redundantRows(state);
+        MigrationStatus.State summary;
+        if (!unknown.isEmpty()) {
+            summary = pending.isEmpty() && drifted.isEmpty() ? MigrationStatus.State.AHEAD : MigrationStatus.State.DIVERGED;
+        } else if (!drifted.isEmpty() || !redundant.isEmpty()) {
+            summary = MigrationStatus.State.DIVERGED;
+        } else {
+            summary = pending.isEmpty() ? MigrationStatus.State.UP_TO_DATE : MigrationStatus.State.PENDING;
+        }
+        return new MigrationStatus(state.rows(), graph.heads(), summary, pending, drifted, unknown, redundant);
     }
 
     /** Version rows that name revisions none of the scripts define. */

@@ -1,6 +1,7 @@
 package dev.migrator.internal.sql;
 
 import dev.migrator.sql.SqlStatement;
+import dev.migrator.sql.SqlSyntaxException;
 import dev.migrator.sql.StatementSplitter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,16 +118,16 @@ class MySqlSplitterTest {
 
     @Test
     void badDelimiterLinesAreRejectedWithTheirLine() {
-        assertThatThrownBy(() -> SPLITTER.split("SELECT 1;\nDELIMITER\n", 7)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SPLITTER.split("SELECT 1;\nDELIMITER\n", 7)).isInstanceOf(SqlSyntaxException.class)
                 .hasMessageContaining("Line 8").hasMessageContaining("DELIMITER must be followed");
-        assertThatThrownBy(() -> SPLITTER.split("DELIMITER a\\b\n", 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SPLITTER.split("DELIMITER a\\b\n", 1)).isInstanceOf(SqlSyntaxException.class)
                 .hasMessageContaining("backslash");
     }
 
     @Test
     void clientBackslashCommandsAreRejectedButBackslashNIsNull() {
         assertThat(sqls("SELECT \\N; SELECT 2")).containsExactly("SELECT \\N", "SELECT 2");
-        assertThatThrownBy(() -> SPLITTER.split("SELECT 1;\nSELECT 2\\G\n", 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SPLITTER.split("SELECT 1;\nSELECT 2\\G\n", 3)).isInstanceOf(SqlSyntaxException.class)
                 .hasMessageContaining("Line 4").hasMessageContaining("\\G");
         assertThat(sqls("SELECT '\\g' # \\q\n /* \\c */;")).containsExactly("SELECT '\\g' # \\q\n /* \\c */");
     }

@@ -1,6 +1,7 @@
 package dev.migrator.internal.sql;
 
 import dev.migrator.sql.SqlStatement;
+import dev.migrator.sql.SqlSyntaxException;
 import dev.migrator.sql.StatementSplitter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -223,10 +224,10 @@ class PostgresSplitterTest {
     @Test
     void metaCommandsAreRejectedWithTheirLine() {
         assertThatThrownBy(() -> SPLITTER.split("SELECT 1;\n\\connect other\nSELECT 2;", 20))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(SqlSyntaxException.class)
                 .hasMessageContaining("Line 21")
                 .hasMessageContaining("\\connect");
-        assertThatThrownBy(() -> SPLITTER.split("SELECT 1 \\gset\n", 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SPLITTER.split("SELECT 1 \\gset\n", 1)).isInstanceOf(SqlSyntaxException.class)
                 .hasMessageContaining("\\gset");
     }
 
