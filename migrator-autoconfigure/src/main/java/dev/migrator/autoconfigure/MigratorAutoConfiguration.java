@@ -8,13 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -33,32 +30,11 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Migrator.class)
-@Conditional(MigratorAutoConfiguration.MigratorDataSourceCondition.class)
+@Conditional(JdbcToMigrateCondition.class)
 @ConditionalOnBooleanProperty(name = "migrator.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigratorProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigratorAutoConfiguration {
-
-    // The startup beans are the outer class's own: Spring registers nested configurations before
-    // them, so the single-candidate check sees the auto-configured Migrator as well as an application's.
-
-    @Bean
-    @ConditionalOnSingleCandidate(Migrator.class)
-    @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
-    @ConditionalOnProperty(name = "migrator.phase", havingValue = "runner", matchIfMissing = true)
-    MigratorStartupRunner migratorStartupRunner(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
-        return new MigratorStartupRunner(startup(migrator, properties, strategy, database));
-    }
-
-    @Bean
-    @ConditionalOnSingleCandidate(Migrator.class)
-    @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
-    @ConditionalOnProperty(name = "migrator.phase", havingValue = "initialization")
-    MigratorMigrationInitializer migratorMigrationInitializer(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
-        return new MigratorMigrationInitializer(startup(migrator, properties, strategy, database));
-    }
 
     /**
      * Tells Hibernate that migrator manages the schema, so that {@code ddl-auto} defaults to
@@ -69,17 +45,6 @@ public final class MigratorAutoConfiguration {
     @ConditionalOnBean(Migrator.class)
     MigratorSchemaManagementProvider migratorSchemaManagementProvider(ObjectProvider<MigrationDatabase> database) {
         return new MigratorSchemaManagementProvider(database.getIfAvailable());
-    }
-
-    /** Refuses {@code spring.sql.init} scripts beside migrator before any bean is created. */
-    @Bean
-    static SqlInitializationCheck migratorSqlInitializationCheck() {
-        return new SqlInitializationCheck();
-    }
-
-    static MigratorStartup startup(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
-        return new MigratorStartup(migrator, properties, strategy.getIfAvailable(), database.getIfAvailable());
     }
 
     /** The Migrator bean and the connection it migrates over; backs off when the application defines its own. */
@@ -123,26 +88,6 @@ public final class MigratorAutoConfiguration {
                     .transactionPerMigration(properties.isTransactionPerMigration())
                     .validateChecksums(properties.isValidateChecksums())
                     .dialect(properties.getDialect());
-        }
-    }
-
-    /** Something to migrate: a DataSource bean, JDBC connection details, or {@code migrator.url}. */
-    static final class MigratorDataSourceCondition extends AnyNestedCondition {
-
-        MigratorDataSourceCondition() {
-            super(ConfigurationPhase.REGISTER_BEAN);
-        }
-
-        @ConditionalOnBean(DataSource.class)
-        private static final class DataSourceBeanCondition {
-        }
-
-        @ConditionalOnBean(JdbcConnectionDetails.class)
-        private static final class JdbcConnectionDetailsCondition {
-        }
-
-        @ConditionalOnProperty("migrator.url")
-        private static final class MigratorUrlCondition {
         }
     }
 

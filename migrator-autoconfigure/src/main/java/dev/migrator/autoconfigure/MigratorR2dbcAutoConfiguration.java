@@ -8,15 +8,10 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -35,18 +30,12 @@ import org.springframework.core.io.ResourceLoader;
 @AutoConfiguration(after = {R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class})
 @ConditionalOnClass({ReactiveMigrator.class, ConnectionFactory.class})
 @ConditionalOnSingleCandidate(ConnectionFactory.class)
-@Conditional(MigratorR2dbcAutoConfiguration.NoJdbcToMigrateCondition.class)
+@Conditional(JdbcToMigrateCondition.Absent.class)
 @ConditionalOnMissingBean(Migrator.class)
 @ConditionalOnBooleanProperty(name = "migrator.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigratorProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigratorR2dbcAutoConfiguration {
-
-    /** Refuses {@code spring.sql.init} scripts beside migrator before any bean is created. */
-    @Bean
-    static SqlInitializationCheck migratorR2dbcSqlInitializationCheck() {
-        return new SqlInitializationCheck();
-    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -63,42 +52,5 @@ public final class MigratorR2dbcAutoConfiguration {
         Migrator migrator = reactiveMigrator.blocking();
         ClassLoader classLoader = resourceLoader.getClassLoader();
         return classLoader == null ? migrator : migrator.withClassLoader(classLoader);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
-    @ConditionalOnProperty(name = "migrator.phase", havingValue = "runner", matchIfMissing = true)
-    MigratorStartupRunner migratorStartupRunner(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigratorStartupStrategy> strategy) {
-        return new MigratorStartupRunner(new MigratorStartup(migrator, properties, strategy.getIfAvailable(), null));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
-    @ConditionalOnProperty(name = "migrator.phase", havingValue = "initialization")
-    MigratorMigrationInitializer migratorMigrationInitializer(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigratorStartupStrategy> strategy) {
-        return new MigratorMigrationInitializer(
-                new MigratorStartup(migrator, properties, strategy.getIfAvailable(), null));
-    }
-
-    /** The opposite of {@link MigratorAutoConfiguration}'s condition: JDBC, where there is one, wins. */
-    static final class NoJdbcToMigrateCondition extends NoneNestedConditions {
-
-        NoJdbcToMigrateCondition() {
-            super(ConfigurationPhase.REGISTER_BEAN);
-        }
-
-        @ConditionalOnBean(DataSource.class)
-        private static final class DataSourceBeanCondition {
-        }
-
-        @ConditionalOnBean(JdbcConnectionDetails.class)
-        private static final class JdbcConnectionDetailsCondition {
-        }
-
-        @ConditionalOnProperty("migrator.url")
-        private static final class MigratorUrlCondition {
-        }
     }
 }

@@ -43,7 +43,8 @@ class MigratorAutoConfigurationTests {
     private static final Set<String> HEADS = Set.of("b2tag0000002");
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class,
+                    MigratorStartupAutoConfiguration.class));
 
     private ApplicationContextRunner withDataSource(TestDatabase db) {
         return contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
@@ -83,7 +84,7 @@ class MigratorAutoConfigurationTests {
 
     @Test
     void initializationPhaseMigratesBeforeJdbcClientIsCreated() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             withDataSource(db)
                     .withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class,
                             JdbcClientAutoConfiguration.class))
@@ -132,7 +133,7 @@ class MigratorAutoConfigurationTests {
 
     @Test
     void validateFailsTheBootWhenRevisionsArePending() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             withDataSource(db).withPropertyValues("migrator.phase=initialization", "migrator.on-startup=validate")
                     .run(context -> {
                         assertThat(context).hasFailed();
@@ -151,7 +152,7 @@ class MigratorAutoConfigurationTests {
 
     @Test
     void validatePassesWhenTheDatabaseIsUpToDate() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             withDataSource(db).withPropertyValues("migrator.phase=initialization").run(context -> assertThat(context)
                     .hasNotFailed());
             withDataSource(db).withPropertyValues("migrator.phase=initialization", "migrator.on-startup=validate")
@@ -161,7 +162,7 @@ class MigratorAutoConfigurationTests {
 
     @Test
     void validateFailsOnAnEditedAppliedRevision() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             withDataSource(db).withPropertyValues("migrator.phase=initialization")
                     .run(context -> assertThat(context).hasNotFailed());
             withDataSource(db).withPropertyValues("migrator.phase=initialization", "migrator.on-startup=validate",

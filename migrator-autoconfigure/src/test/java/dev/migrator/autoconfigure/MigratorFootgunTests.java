@@ -38,7 +38,8 @@ class MigratorFootgunTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    DataSourceInitializationAutoConfiguration.class, MigratorAutoConfiguration.class));
+                    DataSourceInitializationAutoConfiguration.class, MigratorAutoConfiguration.class,
+                    MigratorStartupAutoConfiguration.class));
 
     private ApplicationContextRunner on(TestDatabase db) {
         return contextRunner.withPropertyValues("spring.datasource.url=" + db.url(),
@@ -218,7 +219,8 @@ class MigratorFootgunTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class})
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
+            MigratorStartupAutoConfiguration.class})
     static class Application {
     }
 }

@@ -22,7 +22,8 @@ class MigratorHibernateTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    HibernateJpaAutoConfiguration.class, MigratorAutoConfiguration.class))
+                    HibernateJpaAutoConfiguration.class, MigratorAutoConfiguration.class,
+                    MigratorStartupAutoConfiguration.class))
             .withUserConfiguration(Entities.class);
 
     private ApplicationContextRunner on(TestDatabase db) {

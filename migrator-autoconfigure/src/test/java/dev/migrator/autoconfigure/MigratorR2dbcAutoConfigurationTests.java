@@ -27,7 +27,7 @@ class MigratorR2dbcAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class,
-                    MigratorR2dbcAutoConfiguration.class));
+                    MigratorR2dbcAutoConfiguration.class, MigratorStartupAutoConfiguration.class));
 
     @Test
     void migratesOverR2dbcWhenThereIsNoDataSource() {

@@ -98,7 +98,8 @@ class MigratorStartupLintTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class})
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
+            MigratorStartupAutoConfiguration.class})
     static class MinimalApplication {
     }
 }

@@ -109,7 +109,8 @@ class MigratorStartupTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class})
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
+            MigratorStartupAutoConfiguration.class})
     static class MinimalApplication {
     }
 }

@@ -2,6 +2,7 @@ package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+import dev.migrator.autoconfigure.MigratorStartupAutoConfiguration;
 import dev.migrator.autoconfigure.MigratorR2dbcAutoConfiguration;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.testing.TestDatabase;
@@ -35,7 +36,7 @@ public final class ActuateTestSupport {
     public static ApplicationContextRunner migratedDuringRefresh(TestDatabase db, Class<?>... autoConfigurations) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                        MigratorAutoConfiguration.class))
+                        MigratorAutoConfiguration.class, MigratorStartupAutoConfiguration.class))
                 .withConfiguration(AutoConfigurations.of(autoConfigurations))
                 .withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
                         "spring.datasource.password=" + db.password(), "migrator.phase=initialization");
@@ -46,7 +47,7 @@ public final class ActuateTestSupport {
             Class<?>... autoConfigurations) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class,
-                        MigratorR2dbcAutoConfiguration.class))
+                        MigratorR2dbcAutoConfiguration.class, MigratorStartupAutoConfiguration.class))
                 .withConfiguration(AutoConfigurations.of(autoConfigurations))
                 .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.phase=initialization");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
+import dev.migrator.autoconfigure.MigratorStartupAutoConfiguration;
 import dev.migrator.autoconfigure.MigratorConnectionDetails;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
@@ -33,7 +34,7 @@ class MigratorContainerConnectionDetailsFactoryTests {
             database = db;
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(ServiceConnectionAutoConfiguration.class,
-                            MigratorAutoConfiguration.class))
+                            MigratorAutoConfiguration.class, MigratorStartupAutoConfiguration.class))
                     .withUserConfiguration(ContainerConfiguration.class)
                     .withPropertyValues("migrator.phase=initialization")
                     .run(context -> {

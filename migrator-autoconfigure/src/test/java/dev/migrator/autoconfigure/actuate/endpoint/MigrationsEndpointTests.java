@@ -52,7 +52,7 @@ class MigrationsEndpointTests {
 
     @Test
     void listsPendingRevisionsInOrderWithTheirScripts() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             contextRunner(db).withPropertyValues("migrator.on-startup=none").run(context -> {
                 Map<String, Object> migrator = migrator(context, "migrator");
                 assertThat(migrator).containsEntry("current", List.of()).containsEntry("state", "pending")
@@ -73,7 +73,7 @@ class MigrationsEndpointTests {
 
     @Test
     void aDatabaseANewerReleaseMigratedIsAhead() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             upgrade(db, "db/migrations", "db/newer");
             contextRunner(db).withPropertyValues("migrator.on-startup=none").run(context -> {
                 Map<String, Object> migrator = migrator(context, "migrator");
@@ -87,7 +87,7 @@ class MigrationsEndpointTests {
 
     @Test
     void unknownRevisionsAppliedAndKnownOnesPendingAreDiverged() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             upgrade(db, "db/migrations", "db/newer");
             contextRunner(db).withPropertyValues("migrator.on-startup=none",
                     "migrator.locations=classpath:db/migrations,classpath:db/sidebranch").run(context -> {

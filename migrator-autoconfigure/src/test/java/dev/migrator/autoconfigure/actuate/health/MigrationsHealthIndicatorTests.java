@@ -37,7 +37,7 @@ class MigrationsHealthIndicatorTests {
 
     @Test
     void isOutOfServiceWhileRevisionsArePending() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             contextRunner(db).withPropertyValues("migrator.on-startup=none").run(context -> {
                 Health health = health(context);
                 assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -59,7 +59,7 @@ class MigrationsHealthIndicatorTests {
 
     @Test
     void aDatabaseANewerReleaseMigratedIsUp() {
-        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
             upgrade(db, "db/migrations", "db/newer");
             contextRunner(db).withPropertyValues("migrator.on-startup=none").run(context -> {
                 Health health = health(context);
