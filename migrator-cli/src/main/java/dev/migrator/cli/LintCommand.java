@@ -2,6 +2,7 @@ package dev.migrator.cli;
 
 import dev.migrator.Migrator;
 import dev.migrator.dialect.Dialect;
+import dev.migrator.dialect.SqlFamily;
 import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.error.BadInputException;
 import dev.migrator.lint.Finding;
@@ -80,7 +81,7 @@ final class LintCommand implements Callable<Integer> {
             throw new BadInputException("lint --locks applies the pending revisions to a scratch database: give its"
                     + " --url (a copy, never the database that serves traffic)");
         }
-        if (!dialect.name().equals("postgresql")) {
+        if (dialect.family() != SqlFamily.POSTGRESQL) { // pg_locks is what the measurement reads
             throw new BadInputException("lint --locks measures PostgreSQL databases only; " + dialect.name()
                     + " gets the static rules");
         }

@@ -100,7 +100,7 @@ public abstract class MySqlFamilyDialect implements Dialect {
     public final LockSql lock(String schema, String versionTable) {
         String lockName = "migrator:" + schema + "." + versionTable;
         if (lockName.length() > MAX_LOCK_NAME) {
-            lockName = "migrator:" + Long.toHexString(PostgresDialect.lockKey(lockName));
+            lockName = "migrator:" + Long.toHexString(LockKeys.of(lockName));
         }
         String literal = stringLiteral(lockName);
         return new LockSql(LockSql.Kind.SESSION, List.of(), "SELECT GET_LOCK(" + literal + ", 0)",

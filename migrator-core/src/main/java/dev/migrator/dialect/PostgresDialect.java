@@ -1,7 +1,6 @@
 package dev.migrator.dialect;
 
 import dev.migrator.sql.StatementSplitter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -90,18 +89,8 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public LockSql lock(String schema, String versionTable) {
-        long key = lockKey("migrator:" + schema + "." + versionTable);
+        long key = LockKeys.of("migrator:" + schema + "." + versionTable);
         return new LockSql(LockSql.Kind.SESSION, List.of(), "SELECT pg_try_advisory_lock(" + key + ")",
                 "SELECT pg_advisory_unlock(" + key + ")");
-    }
-
-    /** A stable 64-bit key for the advisory lock (FNV-1a; any process computes the same). */
-    static long lockKey(String name) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 }

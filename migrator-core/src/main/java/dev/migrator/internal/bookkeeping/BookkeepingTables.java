@@ -146,7 +146,14 @@ public final class BookkeepingTables {
                 + dialect.currentUserExpression() + ")";
     }
 
+    /**
+     * At most {@code max} UTF-16 units (H2 and HSQLDB count those; PostgreSQL and MariaDB count code
+     * points, never more), and never half of a surrogate pair, which no database would store.
+     */
     private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
+        if (value.length() <= max) {
+            return value;
+        }
+        return value.substring(0, Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max);
     }
 }

@@ -37,6 +37,20 @@ class BookkeepingTablesTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aLongMessageIsCutToTheColumnNeverInsideACharacter(DatabaseKind kind) throws Exception {
+        // 499 letters, then emoji: a cut at 500 UTF-16 units falls inside the first emoji's surrogate pair.
+        String message = "m".repeat(499) + "\uD83D\uDE00".repeat(10);
+        try (TestDatabase db = TestDatabase.create(kind); JdbcSession session = JdbcSession.open(db.dataSource())) {
+            BookkeepingTables tables = tablesInCurrentSchema(session, "v", "h");
+            tables.createTables().forEach(session::execute);
+            session.execute(tables.insertHistory("r1", Direction.UPGRADE, Outcome.FAILED, null, message, null, null));
+            Object stored = session.query(tables.selectHistory(1)).get(0).get(5);
+            assertThat(stored).isEqualTo("m".repeat(499));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void historyKeepsMessagesWithQuotesAndBackslashesExactly(DatabaseKind kind) throws Exception {
         String message = "it's a \\path\\ with \"quotes\" and é";
         try (TestDatabase db = TestDatabase.create(kind); JdbcSession session = JdbcSession.open(db.dataSource())) {
