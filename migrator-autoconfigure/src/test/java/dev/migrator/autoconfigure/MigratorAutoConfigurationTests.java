@@ -278,7 +278,8 @@ class MigratorAutoConfigurationTests {
                 }
             }).withPropertyValues("migrator.phase=initialization").run(context -> {
                 assertThat(context).hasNotFailed();
-                assertThat(context.getBean(MigrationDatabase.class).pool()).isNotNull();
+                DedicatedMigrationPool pool = context.getBean(MigrationDatabase.class).pool();
+                assertThat(pool.isOpen()).as("the pool of its own, closed once the startup work is done").isFalse();
                 assertThat(target.tableNames()).contains("note", "tag");
             });
         }
