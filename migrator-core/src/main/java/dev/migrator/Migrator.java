@@ -103,6 +103,48 @@ public final class Migrator {
         return new Migrator(config, sessions, classLoader, listener, new ScriptCache());
     }
 
+    /**
+     * This migrator in one schema of many (schema per tenant): each connection switches to
+     * {@code schema} (a database, on MariaDB and MySQL), so the scripts' unqualified names and the
+     * version and history tables land there, under that schema's own run lock. It shares this
+     * migrator's scripts, read once for every schema. The schema must exist. JDBC only: over R2DBC,
+     * give each schema a connection factory of its own.
+     */
+    public Migrator inSchema(String schema) {
+        if (sessions == null) {
+            throw new IllegalStateException("This migrator was created offline and has no database");
+        }
+        Supplier<? extends Session> all = sessions;
+        MigratorConfig inSchema = config.toBuilder().schema(schema).build(); // checks the name
+        Supplier<Session> switched = () -> {
+            Session session = all.get();
+            try {
+                session.useSchema(schema);
+                List<List<@Nullable Object>> rows = session.query(session.dialect().currentSchemaQuery());
+                Object current = rows.isEmpty() ? null : rows.get(0).get(0);
+                if (current == null || !schema.equalsIgnoreCase(current.toString())) {
+                    throw new BadInputException("Schema " + schema + " does not exist, or this login may not use it;"
+                            + " create it (and grant its use) before migrating it");
+                }
+                return session;
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        };
+        return new Migrator(inSchema, switched, classLoader, listener, scripts);
+    }
+
+    /**
+     * Upgrades each schema to {@code target} ({@link #inSchema}), at most {@code parallelism} at
+     * once; a schema that fails does not stop the others, and the result says which did what. Each
+     * run holds one connection (two on H2, whose run lock is a row): a pool of {@code parallelism}
+     * connections is enough elsewhere.
+     */
+    public SchemaRuns upgradeSchemas(List<String> schemas, String target, int parallelism) {
+        return new SchemaUpgrades(this, target, parallelism).run(schemas);
+    }
+
     public MigratorConfig config() {
         return config;
     }

@@ -3,6 +3,7 @@ package dev.migrator.dialect;
 import dev.migrator.sql.StatementSplitter;
 import java.util.List;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What migrator needs to know of a database: how to recognise its URLs, quote names and
@@ -56,6 +57,25 @@ public interface Dialect {
     /** The value as a SQL string literal that this dialect's client and server read back unchanged. */
     default String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Whether a schema is a database, the connection's catalog (MariaDB, MySQL), rather than a schema in one. */
+    default boolean schemaIsDatabase() {
+        return false;
+    }
+
+    /**
+     * Where more than the default schema decides how a session resolves names (PostgreSQL's
+     * {@code search_path}): a query for that setting, which a run in one schema of many saves and
+     * then puts back with {@link #restoreSchemaSettingSql}. Null: the JDBC schema (or catalog) is all.
+     */
+    default @Nullable String schemaSettingQuery() {
+        return null;
+    }
+
+    /** The statement that puts back what {@link #schemaSettingQuery()} returned. */
+    default String restoreSchemaSettingSql(String setting) {
+        throw new UnsupportedOperationException(name() + " has no schema setting to restore");
     }
 
     /** A query returning one row, one column: the session's default schema (or database). */

@@ -97,6 +97,11 @@ public abstract class MySqlFamilyDialect implements Dialect {
     }
 
     @Override
+    public final boolean schemaIsDatabase() {
+        return true;
+    }
+
+    @Override
     public final LockSql lock(String schema, String versionTable) {
         String lockName = "migrator:" + schema + "." + versionTable;
         if (lockName.length() > MAX_LOCK_NAME) {

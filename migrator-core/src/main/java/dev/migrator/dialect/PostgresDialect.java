@@ -57,6 +57,17 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String schemaSettingQuery() {
+        return "SHOW search_path";
+    }
+
+    @Override
+    public String restoreSchemaSettingSql(String setting) {
+        // set_config takes the setting's text as SHOW gives it, an empty one included.
+        return "SELECT set_config('search_path', " + stringLiteral(setting) + ", false)";
+    }
+
+    @Override
     public String currentSchemaQuery() {
         return "SELECT current_schema()";
     }

@@ -1,6 +1,7 @@
 package dev.migrator.session;
 
 import dev.migrator.dialect.Dialect;
+import dev.migrator.error.BadInputException;
 import dev.migrator.dialect.LockSql;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,15 @@ public interface Session extends AutoCloseable {
      * sessions have nothing to ask and throw {@link UnsupportedOperationException}.
      */
     List<List<@Nullable Object>> query(String sql);
+
+    /**
+     * Makes {@code schema} the session's default (a database, on MariaDB and MySQL), for a run in one
+     * schema of many: the scripts' unqualified names go there. Sessions that cannot switch refuse.
+     */
+    default void useSchema(String schema) {
+        throw new BadInputException("This session cannot switch to schema " + schema
+                + "; migrate each schema over a connection (DataSource, ConnectionFactory) of its own");
+    }
 
     /** Starts a transaction; statements until {@link #commit()} or {@link #rollback()} belong to it. */
     void begin();

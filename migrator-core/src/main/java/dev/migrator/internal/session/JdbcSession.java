@@ -29,6 +29,7 @@ public final class JdbcSession implements Session {
     private final Dialect dialect;
     private final HeldLock runLock = new HeldLock();
     private boolean inTransaction;
+    private @Nullable SchemaRestore restoreSchema;
 
     private JdbcSession(DataSource dataSource, Connection connection, Dialect dialect) {
         this.dataSource = dataSource;
@@ -158,6 +159,39 @@ public final class JdbcSession implements Session {
     }
 
     @Override
+    public void useSchema(String schema) {
+        // The connection goes back to a pool afterwards, which (HikariCP without a configured schema)
+        // would hand it on in this schema: close() puts the setting back as it was.
+        try {
+            if (dialect.schemaIsDatabase()) {
+                String original = connection.getCatalog();
+                connection.setCatalog(schema);
+                restoreSchema = () -> connection.setCatalog(original);
+                return;
+            }
+            String settingQuery = dialect.schemaSettingQuery();
+            if (settingQuery != null) {
+                Object setting = query(settingQuery).get(0).get(0);
+                String restore = dialect.restoreSchemaSettingSql(setting == null ? "" : setting.toString());
+                connection.setSchema(schema);
+                restoreSchema = () -> execute(restore);
+            } else {
+                String original = connection.getSchema();
+                connection.setSchema(schema);
+                restoreSchema = () -> connection.setSchema(original);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Puts back what {@link #useSchema} changed; the pool will hand the connection on. */
+    @FunctionalInterface
+    private interface SchemaRestore {
+        void run() throws SQLException;
+    }
+
+    @Override
     public void comment(String text) {
         // Nothing to write online; the engine logs progress itself.
     }
@@ -182,6 +216,14 @@ public final class JdbcSession implements Session {
             LOG.log(Level.DEBUG, "Rollback on close failed: {0}", e.getMessage());
         }
         unlock();
+        if (restoreSchema != null) {
+            try {
+                restoreSchema.run();
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not put the connection''s schema back after a run in one schema: {0}",
+                        e.getMessage());
+            }
+        }
         closeQuietly(connection);
     }
 
