@@ -18,6 +18,9 @@ import dev.migrator.engine.ScriptCache;
 import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.engine.StateCheck;
 import dev.migrator.error.BadInputException;
+import dev.migrator.flyway.FlywayHistory;
+import dev.migrator.flyway.FlywayHistoryTable;
+import dev.migrator.flyway.FlywayTakeover;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import dev.migrator.lint.Finding;
@@ -155,6 +158,90 @@ public final class Migrator {
         } catch (RuntimeException e) {
             listener.runFailed(command, e);
             throw e;
+        }
+    }
+
+    /**
+     * Takes over a database that Flyway migrated, running nothing: reads Flyway's history table
+     * with plain SQL, finds the imported revision ({@code v<version>}, as {@code migrator import
+     * flyway} names them) of the newest version Flyway applied, and stamps it: migrator's tables,
+     * the version row and a history row with the checksum of every revision up to it, in one
+     * transaction under the run lock. Flyway's table is left as it is. Does nothing when migrator's
+     * version table exists already (also when another instance took over meanwhile), or when there is
+     * no Flyway history.
+     *
+     * @throws dev.migrator.error.DatabaseException when Flyway's history holds a failed migration, or
+     *     a script version older than the newest applied one that Flyway has not applied
+     * @throws BadInputException when the newest applied version has no revision in the scripts
+     */
+    public FlywayTakeover takeOverFlyway(FlywayHistoryTable flywayTable) {
+        try {
+            return onlineWithState((session, tables, state, catalog) -> {
+                if (state.versionTableExists()) {
+                    return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, null, null, null, state.rows(),
+                            List.of(), null);
+                }
+                String defaultSchema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
+                java.util.Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable, defaultSchema);
+                if (history.isEmpty()) {
+                    return new FlywayTakeover(FlywayTakeover.Outcome.NO_FLYWAY_HISTORY, null, null, null, state.rows(),
+                            List.of(), null);
+                }
+                List<String> ids = catalog.graph().revisions().stream().map(Revision::id).toList();
+                FlywayHistory.Decision decision = history.get().decide(ids);
+                if (decision.target() == null) {
+                    return new FlywayTakeover(FlywayTakeover.Outcome.NOTHING_APPLIED, history.get().where(),
+                            decision.topVersion(), null, state.rows(), decision.notes(), null);
+                }
+                RunResult stamp;
+                try {
+                    stamp = new Engine(catalog, config, listener).run(session, new UntakenState(state), tables,
+                            Command.STAMP, List.of(decision.target()), false);
+                } catch (TakenOverMeanwhile e) {
+                    return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, history.get().where(), null, null,
+                            e.rows, List.of(), null);
+                }
+                return new FlywayTakeover(FlywayTakeover.Outcome.TAKEN_OVER, history.get().where(),
+                        decision.topVersion(), decision.target(), stamp.rowsAfter(), decision.notes(), stamp);
+            });
+        } catch (RuntimeException e) {
+            listener.runFailed(Command.STAMP, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The state for a takeover's stamp: as read before, and under the lock as the database says,
+     * unless another instance created migrator's version table meanwhile (and may have upgraded
+     * past the Flyway version since): then the stamp must not run.
+     */
+    private static final class UntakenState implements dev.migrator.engine.StateSource {
+
+        private final LiveState live;
+
+        UntakenState(DatabaseState alreadyRead) {
+            this.live = new LiveState(alreadyRead);
+        }
+
+        @Override
+        public DatabaseState read(Session session, BookkeepingTables tables) {
+            DatabaseState state = live.read(session, tables);
+            if (state.versionTableExists()) {
+                throw new TakenOverMeanwhile(state.rows());
+            }
+            return state;
+        }
+    }
+
+    private static final class TakenOverMeanwhile extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient Set<String> rows;
+
+        TakenOverMeanwhile(Set<String> rows) {
+            super(null, null, false, false);
+            this.rows = rows;
         }
     }
 
