@@ -18,7 +18,7 @@ public final class PublicApi {
 
     /** Whole packages that are API. */
     private static final List<String> PACKAGES = List.of("dev.migrator.config", "dev.migrator.reactive",
-            "dev.migrator.error", "dev.migrator.dialect");
+            "dev.migrator.error", "dev.migrator.dialect", "dev.migrator.flyway");
 
     /** API classes (with their nested types) in packages that also hold internals. */
     private static final Set<String> CLASSES = Set.of(
