@@ -181,6 +181,26 @@ abstract class FlywayTakeoverEndToEnd {
         }
     }
 
+    @Test
+    void aDatabaseFlywayBaselinedIsTakenOverWithTheVersionsBelowTheBaselineCountedAsApplied() throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            Path folder = layOut(files());
+            // Built by other means up to version 3, then baselined there, as `flyway baseline` does for an existing schema.
+            flyway(db, folder, config -> config.target("3"));
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DROP TABLE flyway_schema_history");
+            }
+            Flyway.configure().dataSource(db.url(), db.user(), db.password()).baselineVersion("3").load().baseline();
+            flyway(db, folder, config -> config);
+            assertThat(column(db, "SELECT type FROM flyway_schema_history ORDER BY installed_rank")).first()
+                    .isEqualTo("BASELINE");
+            ok(CliJar.run(work, Map.of(), List.of("import", "flyway")));
+            assertThat(ok(cli(db, "stamp", "--from-flyway")).out()).contains("shows version " + count() + " applied");
+            assertThat(column(db, "SELECT revision FROM migrator_history WHERE direction = 'stamp'")).hasSize(count());
+            ok(cli(db, "check"));
+        }
+    }
+
     void refusesAFailedFlywayMigration(String broken) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind())) {
             Path folder = layOut(files());
