@@ -8,6 +8,7 @@ import dev.migrator.bookkeeping.Direction;
 import dev.migrator.bookkeeping.HistoryEntry;
 import dev.migrator.flyway.FlywayImport;
 import dev.migrator.flyway.FlywayMigrations;
+import dev.migrator.reactive.ReactiveMigrator;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -91,6 +93,28 @@ class MigratorFlywayTakeoverTests {
             service(db, scripts).withPropertyValues("migrator.flyway-takeover.enabled=true")
                     .run(context -> assertThat(context.getBean(Migrator.class).history(10)).hasSize(4));
             assertThat(db.tableNames()).contains("flyway_schema_history");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"H2", "POSTGRESQL"})
+    void aReactiveServiceTakesOverOverR2dbc(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Path flyway = flywayScripts();
+            migrateWithFlyway(db, flyway);
+            Path scripts = importedScripts(flyway);
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class,
+                            MigratorR2dbcAutoConfiguration.class))
+                    .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.phase=initialization",
+                            "migrator.locations=filesystem:" + scripts.toAbsolutePath(),
+                            "migrator.flyway-takeover.enabled=true")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(ReactiveMigrator.class);
+                        assertThat(context.getBean(ReactiveMigrator.class).current().block())
+                                .isEqualTo(Set.of("c0ffee000003"));
+                    });
+            assertThat(db.tableNames()).contains("invoice");
         }
     }
 
