@@ -58,6 +58,13 @@ class MigratorFlywayTakeoverTests {
         return scripts;
     }
 
+    /** A database as Flyway left it, and the service's scripts after the import. */
+    private Path migratedWithFlywayThenImported(TestDatabase db) throws Exception {
+        Path flyway = flywayScripts();
+        migrateWithFlyway(db, flyway);
+        return importedScripts(flyway);
+    }
+
     private static void migrateWithFlyway(TestDatabase db, Path flyway) {
         Flyway.configure().dataSource(db.url(), db.user(), db.password())
                 .locations("filesystem:" + flyway.toAbsolutePath()).load().migrate();
@@ -73,9 +80,7 @@ class MigratorFlywayTakeoverTests {
     @EnumSource(value = DatabaseKind.class, names = {"H2", "POSTGRESQL"})
     void aServiceThatBootedWithFlywayBootsWithMigratorAndAppliesOnlyTheNewRevision(DatabaseKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
-            Path flyway = flywayScripts();
-            migrateWithFlyway(db, flyway);
-            Path scripts = importedScripts(flyway);
+            Path scripts = migratedWithFlywayThenImported(db);
             service(db, scripts).withPropertyValues("migrator.flyway-takeover.enabled=true").run(context -> {
                 assertThat(context).hasNotFailed();
                 Migrator migrator = context.getBean(Migrator.class);
@@ -100,9 +105,7 @@ class MigratorFlywayTakeoverTests {
     @EnumSource(value = DatabaseKind.class, names = {"H2", "POSTGRESQL"})
     void aReactiveServiceTakesOverOverR2dbc(DatabaseKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
-            Path flyway = flywayScripts();
-            migrateWithFlyway(db, flyway);
-            Path scripts = importedScripts(flyway);
+            Path scripts = migratedWithFlywayThenImported(db);
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class,
                             MigratorR2dbcAutoConfiguration.class))
