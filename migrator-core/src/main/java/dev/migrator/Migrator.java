@@ -1,39 +1,43 @@
 package dev.migrator;
 
-import dev.migrator.internal.bookkeeping.BookkeepingTables;
 import dev.migrator.bookkeeping.HistoryEntry;
-import dev.migrator.internal.bookkeeping.HistoryRows;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.Dialects;
-import dev.migrator.internal.engine.AssumedState;
 import dev.migrator.engine.Command;
-import dev.migrator.internal.engine.DatabaseState;
-import dev.migrator.internal.engine.Engine;
-import dev.migrator.internal.engine.LiveState;
 import dev.migrator.engine.MigrationListener;
 import dev.migrator.engine.MigrationStatus;
 import dev.migrator.engine.RunResult;
-import dev.migrator.internal.engine.ScriptCache;
 import dev.migrator.engine.ScriptCatalog;
-import dev.migrator.internal.engine.StateCheck;
 import dev.migrator.error.BadInputException;
+import dev.migrator.flyway.FlywayHistory;
+import dev.migrator.flyway.FlywayHistoryTable;
+import dev.migrator.flyway.FlywayTakeover;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
+import dev.migrator.internal.bookkeeping.BookkeepingTables;
+import dev.migrator.internal.bookkeeping.HistoryRows;
+import dev.migrator.internal.engine.AssumedState;
+import dev.migrator.internal.engine.DatabaseState;
+import dev.migrator.internal.engine.Engine;
+import dev.migrator.internal.engine.LiveState;
+import dev.migrator.internal.engine.ScriptCache;
+import dev.migrator.internal.engine.StateCheck;
+import dev.migrator.internal.engine.StateSource;
+import dev.migrator.internal.plan.Planner;
+import dev.migrator.internal.script.LoadedScripts;
+import dev.migrator.internal.script.ScriptLoader;
+import dev.migrator.internal.script.ScriptLocations;
+import dev.migrator.internal.session.JdbcSession;
+import dev.migrator.internal.session.OfflineSession;
 import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
 import dev.migrator.lint.Linter;
 import dev.migrator.plan.Plan;
-import dev.migrator.internal.plan.Planner;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.TargetRange;
 import dev.migrator.script.RevisionScript;
-import dev.migrator.internal.script.LoadedScripts;
-import dev.migrator.internal.script.ScriptLoader;
 import dev.migrator.script.ScriptLocation;
-import dev.migrator.internal.script.ScriptLocations;
-import dev.migrator.internal.session.JdbcSession;
-import dev.migrator.internal.session.OfflineSession;
 import dev.migrator.session.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -197,6 +201,90 @@ public final class Migrator {
         } catch (RuntimeException e) {
             listener.runFailed(command, e);
             throw e;
+        }
+    }
+
+    /**
+     * Takes over a database that Flyway migrated, running nothing: reads Flyway's history table
+     * with plain SQL, finds the imported revision ({@code v<version>}, as {@code migrator import
+     * flyway} names them) of the newest version Flyway applied, and stamps it: migrator's tables,
+     * the version row and a history row with the checksum of every revision up to it, in one
+     * transaction under the run lock. Flyway's table is left as it is. Does nothing when migrator's
+     * version table exists already (also when another instance took over meanwhile), or when there is
+     * no Flyway history.
+     *
+     * @throws dev.migrator.error.DatabaseException when Flyway's history holds a failed migration, or
+     *     a script version older than the newest applied one that Flyway has not applied
+     * @throws BadInputException when the newest applied version has no revision in the scripts
+     */
+    public FlywayTakeover takeOverFlyway(FlywayHistoryTable flywayTable) {
+        try {
+            return onlineWithState((session, tables, state, catalog) -> {
+                if (state.versionTableExists()) {
+                    return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, null, null, null, state.rows(),
+                            List.of(), null);
+                }
+                String defaultSchema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
+                java.util.Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable, defaultSchema);
+                if (history.isEmpty()) {
+                    return new FlywayTakeover(FlywayTakeover.Outcome.NO_FLYWAY_HISTORY, null, null, null, state.rows(),
+                            List.of(), null);
+                }
+                List<String> ids = catalog.graph().revisions().stream().map(Revision::id).toList();
+                FlywayHistory.Decision decision = history.get().decide(ids);
+                if (decision.target() == null) {
+                    return new FlywayTakeover(FlywayTakeover.Outcome.NOTHING_APPLIED, history.get().where(),
+                            decision.topVersion(), null, state.rows(), decision.notes(), null);
+                }
+                RunResult stamp;
+                try {
+                    stamp = new Engine(catalog, config, listener).run(session, new UntakenState(state), tables,
+                            Command.STAMP, List.of(decision.target()), false);
+                } catch (TakenOverMeanwhile e) {
+                    return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, history.get().where(), null, null,
+                            e.rows, List.of(), null);
+                }
+                return new FlywayTakeover(FlywayTakeover.Outcome.TAKEN_OVER, history.get().where(),
+                        decision.topVersion(), decision.target(), stamp.rowsAfter(), decision.notes(), stamp);
+            });
+        } catch (RuntimeException e) {
+            listener.runFailed(Command.STAMP, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The state for a takeover's stamp: as read before, and under the lock as the database says,
+     * unless another instance created migrator's version table meanwhile (and may have upgraded
+     * past the Flyway version since): then the stamp must not run.
+     */
+    private static final class UntakenState implements StateSource {
+
+        private final LiveState live;
+
+        UntakenState(DatabaseState alreadyRead) {
+            this.live = new LiveState(alreadyRead);
+        }
+
+        @Override
+        public DatabaseState read(Session session, BookkeepingTables tables) {
+            DatabaseState state = live.read(session, tables);
+            if (state.versionTableExists()) {
+                throw new TakenOverMeanwhile(state.rows());
+            }
+            return state;
+        }
+    }
+
+    private static final class TakenOverMeanwhile extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient Set<String> rows;
+
+        TakenOverMeanwhile(Set<String> rows) {
+            super(null, null, false, false);
+            this.rows = rows;
         }
     }
 

@@ -110,6 +110,8 @@ public class MigratorProperties implements InitializingBean {
 
     private final Lint lint = new Lint();
 
+    private final FlywayTakeover flywayTakeover = new FlywayTakeover();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -264,6 +266,10 @@ public class MigratorProperties implements InitializingBean {
         return lint;
     }
 
+    public FlywayTakeover getFlywayTakeover() {
+        return flywayTakeover;
+    }
+
     /** What migrator does with the database at startup. */
     public enum OnStartup {
         /** Apply every pending revision up to the target. */
@@ -365,6 +371,54 @@ public class MigratorProperties implements InitializingBean {
 
         public void setSeverity(Map<String, String> severity) {
             this.severity = severity;
+        }
+    }
+
+    /**
+     * Taking over a database Flyway migrated, at startup: a service that booted with Flyway boots with
+     * migrator and the scripts {@code migrator import flyway} wrote.
+     */
+    public static class FlywayTakeover {
+
+        /**
+         * Whether on-startup=upgrade first takes over a database that Flyway migrated and migrator has not: when
+         * migrator's version table is absent and Flyway's history table present, stamps the imported revision of the
+         * newest version Flyway applied (nothing runs) before upgrading. Refused, failing the boot, when Flyway's
+         * history shows a failed or left-out migration.
+         */
+        private boolean enabled;
+
+        /** Name of Flyway's history table (spring.flyway.table). */
+        private String table = dev.migrator.flyway.FlywayHistoryTable.DEFAULT_TABLE;
+
+        /**
+         * Schema of Flyway's history table (the first of spring.flyway.schemas, or spring.flyway.default-schema).
+         * Defaults to the connection's default schema.
+         */
+        private @Nullable String schema;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getTable() {
+            return table;
+        }
+
+        public void setTable(String table) {
+            this.table = table;
+        }
+
+        public @Nullable String getSchema() {
+            return schema;
+        }
+
+        public void setSchema(@Nullable String schema) {
+            this.schema = schema;
         }
     }
 

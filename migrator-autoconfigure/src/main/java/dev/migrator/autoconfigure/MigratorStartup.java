@@ -4,6 +4,8 @@ import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.MigratorProperties.OnStartup;
 import dev.migrator.engine.Command;
 import dev.migrator.engine.RunResult;
+import dev.migrator.flyway.FlywayHistoryTable;
+import dev.migrator.flyway.FlywayTakeover;
 import dev.migrator.graph.Revision;
 import dev.migrator.plan.Plan;
 import dev.migrator.plan.Step;
@@ -74,6 +76,9 @@ final class MigratorStartup {
     }
 
     private void upgrade() {
+        if (properties.getFlywayTakeover().isEnabled()) {
+            takeOverFlyway(); // before the lint, which would otherwise see every imported revision as pending
+        }
         new StartupLint(properties.getLint()).check(migrator);
         RunResult result = migrator.upgrade(properties.getTarget());
         if (result.stepsRun() == 0) {
@@ -83,6 +88,22 @@ final class MigratorStartup {
         } else {
             LOG.info(String.format(Locale.ROOT, "Applied %d revision(s) in %d ms; database now at %s",
                     result.stepsRun(), result.durationMillis(), describe(result.rowsAfter().stream().sorted().toList())));
+        }
+    }
+
+    private void takeOverFlyway() {
+        MigratorProperties.FlywayTakeover settings = properties.getFlywayTakeover();
+        FlywayTakeover takeover = migrator.takeOverFlyway(new FlywayHistoryTable(settings.getSchema(), settings.getTable()));
+        takeover.notes().forEach(note -> LOG.warn("Flyway takeover: " + note));
+        switch (takeover.outcome()) {
+            case TAKEN_OVER -> LOG.info("Took over from Flyway: " + takeover.flywayTable() + " shows version "
+                    + takeover.topVersion() + " applied; stamped " + takeover.revision() + " without running anything."
+                    + " Flyway's table stays as it was; migrator.flyway-takeover.enabled can go once every database"
+                    + " is taken over");
+            case NOTHING_APPLIED -> LOG.info("Flyway takeover: " + takeover.flywayTable()
+                    + " shows nothing applied that a script here has; upgrading from base");
+            case ALREADY_MANAGED, NO_FLYWAY_HISTORY -> LOG.debug("Flyway takeover: nothing to take over ("
+                    + takeover.outcome() + ")");
         }
     }
 

@@ -4,11 +4,11 @@ import dev.migrator.error.GraphException;
 import dev.migrator.error.MigratorException;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Maps every failure to the exit codes of docs/command-line.md and one line on stderr: 2 for usage

@@ -16,12 +16,12 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code migrator} command: the global options of docs/command-line.md and what every
@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
                 HeadsCommand.class, BranchesCommand.class, HistoryCommand.class, ShowCommand.class,
                 PendingCommand.class, CheckCommand.class, LintCommand.class, RevisionCommand.class, MergeCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class})
+                ImportCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class MigratorCli {
 
     static final String DEFAULT_LOCATION = "src/main/resources/db/migrations";
@@ -195,6 +195,16 @@ public final class MigratorCli {
                     workDir);
         }
         return settings;
+    }
+
+    /** The project folder: where the command line looks for application.* and flyway.conf. */
+    Path workDir() {
+        return workDir;
+    }
+
+    /** The project's application.properties/yml, with the active profiles. */
+    ProjectProperties projectProperties() {
+        return ProjectProperties.load(workDir, profiles, environment);
     }
 
     private static void put(Map<Setting, String> flags, Setting setting, @Nullable Object value) {

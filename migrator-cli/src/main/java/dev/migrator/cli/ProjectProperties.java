@@ -153,7 +153,8 @@ final class ProjectProperties {
         }
     }
 
-    private static List<String> split(String list) {
+    /** A comma-separated list, items stripped, blanks dropped. */
+    static List<String> split(String list) {
         List<String> items = new ArrayList<>();
         for (String item : list.split(",")) {
             if (!item.isBlank()) {

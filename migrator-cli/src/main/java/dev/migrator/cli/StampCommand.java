@@ -3,8 +3,10 @@ package dev.migrator.cli;
 import dev.migrator.Migrator;
 import dev.migrator.OfflineScripts;
 import dev.migrator.engine.Command;
+import dev.migrator.error.BadInputException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -17,7 +19,7 @@ final class StampCommand implements Callable<Integer> {
     @ParentCommand
     MigratorCli cli;
 
-    @Parameters(arity = "1..*", paramLabel = "TARGET|START:END",
+    @Parameters(arity = "0..*", paramLabel = "TARGET|START:END",
             description = "the revisions to stamp, one per branch (heads, base, a revision, a label, label@base);"
                     + " with --sql also one START:END")
     List<String> targets = List.of();
@@ -29,8 +31,26 @@ final class StampCommand implements Callable<Integer> {
             + " do not know, a row that is an ancestor of another); with --sql the script empties it")
     boolean purge;
 
+    @Option(names = "--from-flyway", description = "Take over a database Flyway migrated: stamp the imported revision"
+            + " (`migrator import flyway`) of the newest version in Flyway's history, which stays as it is; refused"
+            + " when that history shows a failed or unapplied migration")
+    boolean fromFlyway;
+
+    @Mixin
+    FlywaySettings.Flags flyway = new FlywaySettings.Flags();
+
     @Override
     public Integer call() {
+        if (fromFlyway) {
+            if (!targets.isEmpty() || sql || purge) {
+                throw new BadInputException("stamp --from-flyway takes its target from Flyway's history: give no TARGET,"
+                        + " --sql or --purge with it");
+            }
+            return FlywayTakeoverRun.run(cli, FlywaySettings.resolve(flyway, cli.workDir(), cli.projectProperties()));
+        }
+        if (targets.isEmpty()) {
+            throw new BadInputException("stamp needs a TARGET (a revision, heads, base, ...), or --from-flyway");
+        }
         if (sql && (purge || targets.size() > 1)) {
             OfflineScripts offline = Migrator.offline(cli.config());
             String script = purge ? offline.purgeAndStampScript(cli.offlineDialect(), targets)

@@ -3,13 +3,11 @@ package dev.migrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.testing.DatabaseKind;
-import dev.migrator.testing.ExternalCommand;
 import dev.migrator.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,7 @@ class MariaDbCliIT extends CliEndToEnd {
 
     @Override
     void applyWithClient(TestDatabase db, Path script) {
-        List<String> command = new ArrayList<>(List.of("mariadb"));
-        command.addAll(db.clientArguments());
-        ExternalCommand.run(command, script).requireSuccess();
+        Clients.apply(db, script);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.migrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.testing.DatabaseKind;
-import dev.migrator.testing.ExternalCommand;
 import dev.migrator.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,9 +23,7 @@ class PostgresCliIT extends CliEndToEnd {
 
     @Override
     void applyWithClient(TestDatabase db, Path script) {
-        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", script.toString()));
-        command.addAll(db.clientArguments());
-        ExternalCommand.run(command).requireSuccess();
+        Clients.apply(db, script);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.migrator.script;
 
-import dev.migrator.internal.script.Checksums;
 import dev.migrator.error.ScriptException;
+import dev.migrator.internal.script.Checksums;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

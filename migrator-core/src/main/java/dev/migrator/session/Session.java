@@ -1,8 +1,8 @@
 package dev.migrator.session;
 
 import dev.migrator.dialect.Dialect;
-import dev.migrator.error.BadInputException;
 import dev.migrator.dialect.LockSql;
+import dev.migrator.error.BadInputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

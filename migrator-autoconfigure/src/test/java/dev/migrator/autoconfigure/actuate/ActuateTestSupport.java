@@ -2,8 +2,8 @@ package dev.migrator.autoconfigure.actuate;
 
 import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
-import dev.migrator.autoconfigure.MigratorStartupAutoConfiguration;
 import dev.migrator.autoconfigure.MigratorR2dbcAutoConfiguration;
+import dev.migrator.autoconfigure.MigratorStartupAutoConfiguration;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.testing.TestDatabase;
 import java.sql.Connection;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.Migrator;
 import dev.migrator.autoconfigure.MigratorAutoConfiguration;
-import dev.migrator.autoconfigure.MigratorStartupAutoConfiguration;
 import dev.migrator.autoconfigure.MigratorConnectionDetails;
+import dev.migrator.autoconfigure.MigratorStartupAutoConfiguration;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import java.util.Set;

@@ -1,0 +1,179 @@
+package dev.migrator.cli;
+
+import dev.migrator.error.BadInputException;
+import dev.migrator.flyway.FlywayHistoryTable;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a Flyway project keeps its migrations and its history table: the {@code --flyway-*} flags,
+ * then {@code flyway.conf} or {@code flyway.toml} (in the working directory or its {@code conf/}),
+ * then {@code spring.flyway.*} in the project's application files, then Flyway's defaults.
+ */
+final class FlywaySettings {
+
+    private static final String DEFAULT_LOCATION = "classpath:db/migration";
+
+    /** The flags, shared by {@code import flyway} and {@code stamp --from-flyway}. */
+    static final class Flags {
+
+        @Option(names = "--flyway-locations", split = ",", paramLabel = "LOCATION",
+                description = "Flyway's locations: filesystem:PATH, or classpath:PATH read below src/main/resources"
+                        + " (default: flyway.conf/flyway.toml, spring.flyway.locations, else classpath:db/migration)")
+        @Nullable List<String> locations;
+
+        @Option(names = "--flyway-table", paramLabel = "TABLE",
+                description = "Flyway's history table (default: flyway.table, spring.flyway.table, else "
+                        + FlywayHistoryTable.DEFAULT_TABLE + ")")
+        @Nullable String table;
+
+        @Option(names = "--flyway-schema", paramLabel = "SCHEMA",
+                description = "The schema of Flyway's history table (default: the first of flyway.schemas or"
+                        + " spring.flyway.schemas, flyway.defaultSchema, else the connection's)")
+        @Nullable String schema;
+    }
+
+    private final Map<String, Value> values;
+    private final Path workDir;
+
+    /** A setting's value and where it came from, for the output. */
+    record Value(List<String> items, String origin) {
+        String first() {
+            return items.get(0);
+        }
+    }
+
+    private FlywaySettings(Map<String, Value> values, Path workDir) {
+        this.values = values;
+        this.workDir = workDir;
+    }
+
+    static FlywaySettings resolve(Flags flags, Path workDir, ProjectProperties project) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        readSpring(project, values);
+        readConf(workDir, values);
+        readToml(workDir, values);
+        if (flags.locations != null && !flags.locations.isEmpty()) {
+            values.put("locations", new Value(List.copyOf(flags.locations), "--flyway-locations"));
+        }
+        if (flags.table != null) {
+            values.put("table", new Value(List.of(flags.table), "--flyway-table"));
+        }
+        if (flags.schema != null) {
+            values.put("schemas", new Value(List.of(flags.schema), "--flyway-schema"));
+        }
+        return new FlywaySettings(values, workDir);
+    }
+
+    /** The location folders on disk; {@code vendor} replaces {@code {vendor}}, as Spring Boot does. */
+    List<Path> locationFolders(String vendor) {
+        List<Path> folders = new ArrayList<>();
+        for (String location : locations().items()) {
+            String resolved = location.strip().replace("{vendor}", vendor);
+            if (resolved.startsWith("filesystem:")) {
+                folders.add(workDir.resolve(resolved.substring("filesystem:".length())).normalize());
+            } else {
+                // Flyway reads an unprefixed location from the class path too.
+                String path = resolved.startsWith("classpath:") ? resolved.substring("classpath:".length()) : resolved;
+                folders.add(workDir.resolve("src/main/resources").resolve(path.replaceFirst("^/+", "")).normalize());
+            }
+        }
+        return folders;
+    }
+
+    Value locations() {
+        Value value = values.get("locations");
+        return value != null ? value : new Value(List.of(DEFAULT_LOCATION), "Flyway's default");
+    }
+
+    boolean locationsNameVendor() {
+        return locations().items().stream().anyMatch(location -> location.contains("{vendor}"));
+    }
+
+    FlywayHistoryTable historyTable() {
+        Value table = values.get("table");
+        Value schemas = values.get("schemas");
+        Value defaultSchema = values.get("defaultSchema");
+        String schema = schemas != null ? schemas.first() : defaultSchema != null ? defaultSchema.first() : null;
+        return new FlywayHistoryTable(schema, table != null ? table.first() : FlywayHistoryTable.DEFAULT_TABLE);
+    }
+
+    private static void readSpring(ProjectProperties project, Map<String, Value> values) {
+        put(values, "locations", project.get("spring.flyway.locations"));
+        put(values, "table", project.get("spring.flyway.table"));
+        put(values, "schemas", project.get("spring.flyway.schemas"));
+        put(values, "defaultSchema", project.get("spring.flyway.default-schema"));
+    }
+
+    private static void put(Map<String, Value> values, String key, ProjectProperties.@Nullable Value value) {
+        if (value != null && !value.value().isBlank()) {
+            values.put(key, new Value(ProjectProperties.split(value.value()), value.origin()));
+        }
+    }
+
+    private static void readConf(Path workDir, Map<String, Value> values) {
+        for (Path file : List.of(workDir.resolve("flyway.conf"), workDir.resolve("conf/flyway.conf"))) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new BadInputException("Cannot read " + file + ": " + e.getMessage(), e);
+            }
+            for (String key : List.of("locations", "table", "schemas", "defaultSchema")) {
+                String value = properties.getProperty("flyway." + key);
+                if (value != null && !value.isBlank()) {
+                    values.put(key, new Value(ProjectProperties.split(value), workDir.relativize(file).toString()));
+                }
+            }
+        }
+    }
+
+    /** The {@code [flyway]} table of {@code flyway.toml}: strings and arrays of strings, all this needs. */
+    private static void readToml(Path workDir, Map<String, Value> values) {
+        for (Path file : List.of(workDir.resolve("flyway.toml"), workDir.resolve("conf/flyway.toml"))) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new BadInputException("Cannot read " + file + ": " + e.getMessage(), e);
+            }
+            String table = "";
+            for (String raw : lines) {
+                String line = raw.strip();
+                if (line.startsWith("[")) {
+                    table = line.replaceAll("[\\[\\]\\s]", "");
+                    continue;
+                }
+                int equals = line.indexOf('=');
+                if (!table.equals("flyway") || line.startsWith("#") || equals < 0) {
+                    continue;
+                }
+                String key = line.substring(0, equals).strip();
+                if (List.of("locations", "table", "schemas", "defaultSchema").contains(key)) {
+                    String value = line.substring(equals + 1).strip().replaceAll("^\\[|]$", "");
+                    List<String> items = new ArrayList<>();
+                    for (String item : ProjectProperties.split(value)) {
+                        items.add(item.replaceAll("^[\"']|[\"']$", ""));
+                    }
+                    values.put(key, new Value(items, workDir.relativize(file).toString()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.migrator.cli;
+
+import dev.migrator.error.BadInputException;
+import dev.migrator.flyway.FlywayImport;
+import dev.migrator.flyway.FlywayMigrations;
+import dev.migrator.graph.Revision;
+import dev.migrator.graph.RevisionGraph;
+import dev.migrator.script.ScriptParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code import flyway}: a Flyway project's V (and U) scripts as a line of revisions, written into
+ * the first filesystem location. Writes all of them or none; connects to nothing.
+ */
+@Command(name = "flyway", description = "Write a revision for each Flyway V<version>__ script (U<version>__ undo"
+        + " scripts become downgrade sections); connects to nothing. Then take each database over with"
+        + " `migrator stamp --from-flyway`.")
+final class ImportFlywayCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ImportCommand parent;
+
+    @Mixin
+    FlywaySettings.Flags flags = new FlywaySettings.Flags();
+
+    @Override
+    public Integer call() {
+        MigratorCli cli = parent.cli;
+        PrintWriter out = cli.out();
+        FlywaySettings settings = FlywaySettings.resolve(flags, cli.workDir(), cli.projectProperties());
+        String vendor = settings.locationsNameVendor() ? cli.scriptDialect().name() : "";
+        List<Path> folders = settings.locationFolders(vendor);
+        FlywayImport.Result imported = FlywayImport.of(FlywayMigrations.read(folders));
+        if (imported.scripts().isEmpty()) {
+            throw new BadInputException("No Flyway V<version>__<description>.sql script in " + shown(cli, folders)
+                    + " (locations from " + settings.locations().origin() + "): nothing to import");
+        }
+        Path folder = cli.writeFolder();
+        List<Path> files = checked(cli, folder, imported);
+        out.println("Read " + imported.scripts().size() + " Flyway migrations from " + shown(cli, folders)
+                + " (locations from " + settings.locations().origin() + ")");
+        try {
+            Files.createDirectories(folder);
+            for (int i = 0; i < files.size(); i++) {
+                FlywayImport.ImportedScript script = imported.scripts().get(i);
+                Files.writeString(files.get(i), script.text(), StandardCharsets.UTF_8);
+                out.println("Wrote " + shown(cli, List.of(files.get(i))) + " (" + script.source().fileName() + ")");
+            }
+        } catch (IOException e) {
+            throw new BadInputException("Cannot write into " + folder + ": " + e.getMessage(), e);
+        }
+        for (String note : imported.notes()) {
+            out.println("note: " + note);
+        }
+        String last = imported.scripts().get(imported.scripts().size() - 1).revisionId();
+        out.println("Next: on each database Flyway migrated, run `migrator stamp --from-flyway` (it reads "
+                + settings.historyTable().table() + " and stamps the revision of the newest version applied, " + last
+                + " when all ran), or set migrator.flyway-takeover.enabled=true in the service; then remove Flyway.");
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The files to write, after checking that none exists and that the new revisions fit the
+     * scripts already there (no id taken twice), so that a failed import leaves nothing behind.
+     */
+    private static List<Path> checked(MigratorCli cli, Path folder, FlywayImport.Result imported) {
+        List<Revision> revisions = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            revisions.addAll(cli.catalog().graph().revisions());
+        }
+        List<Path> files = new ArrayList<>();
+        for (FlywayImport.ImportedScript script : imported.scripts()) {
+            Path file = folder.resolve(script.fileName());
+            if (Files.exists(file)) {
+                throw new BadInputException(file + " exists already: the migrations were imported before; remove the"
+                        + " imported scripts to import again");
+            }
+            files.add(file);
+            revisions.add(ScriptParser.parse(script.text(), file.toString()).toRevision());
+        }
+        RevisionGraph.of(revisions); // an id the existing scripts already use fails here, naming both files
+        return files;
+    }
+
+    private static String shown(MigratorCli cli, List<Path> paths) {
+        List<String> shown = new ArrayList<>();
+        Path base = cli.workDir().toAbsolutePath().normalize();
+        for (Path path : paths) {
+            Path absolute = path.toAbsolutePath().normalize();
+            shown.add(absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString());
+        }
+        return String.join(", ", shown);
+    }
+}

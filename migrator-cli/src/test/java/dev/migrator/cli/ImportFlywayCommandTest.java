@@ -1,0 +1,93 @@
+package dev.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code import flyway} in-process: where it finds the migrations, and what it refuses. */
+class ImportFlywayCommandTest {
+
+    @TempDir
+    Path project;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MigratorCli.execute(project, Map.of(), new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path migrations() {
+        return project.resolve("out");
+    }
+
+    private void write(String path, String text) throws Exception {
+        Files.createDirectories(project.resolve(path).getParent());
+        Files.writeString(project.resolve(path), text);
+    }
+
+    @Test
+    void flywayTomlOutranksSpringFlywayLocationsAndTheFlagOutranksBoth() throws Exception {
+        write("src/main/resources/application.yml", "spring:\n  flyway:\n    locations: classpath:db/spring\n");
+        write("src/main/resources/db/spring/V1__spring.sql", "SELECT 1;\n");
+        write("flyway.toml", "[environments.default]\nlocations = [\"filesystem:nowhere\"]\n\n[flyway]\n"
+                + "locations = [\"filesystem:toml\"]\ntable = \"history\"\n");
+        write("toml/V1__toml.sql", "SELECT 1;\n");
+        write("toml/V1_1__toml_too.sql", "SELECT 2;\n");
+        write("flag/V3__flag.sql", "SELECT 3;\n");
+
+        Result result = run("--locations", migrations().toString(), "import", "flyway");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Read 2 Flyway migrations from toml (locations from flyway.toml)")
+                .contains("reads history and stamps the revision of the newest version applied, v1_1");
+        assertThat(migrations()).isDirectoryContaining("glob:**/v1_toml.sql").isDirectoryContaining("glob:**/v1_1_toml_too.sql");
+
+        Result flagged = run("--locations", project.resolve("out2").toString(), "import", "flyway",
+                "--flyway-locations", "filesystem:flag");
+        assertThat(flagged.out()).contains("Read 1 Flyway migrations from flag (locations from --flyway-locations)");
+    }
+
+    @Test
+    void springFlywayLocationsAreReadBelowSrcMainResources() throws Exception {
+        write("src/main/resources/application.properties", "spring.flyway.locations=classpath:db/spring\n");
+        write("src/main/resources/db/spring/V1__spring.sql", "SELECT 1;\n");
+        Result result = run("--locations", migrations().toString(), "import", "flyway");
+        assertThat(result.out()).contains("locations from " + Path.of("src/main/resources/application.properties"));
+        assertThat(Files.readString(migrations().resolve("v1_spring.sql"))).startsWith("-- migrator:revision v1\n");
+    }
+
+    @Test
+    void asecondImportIsRefusedAndWritesNothing() throws Exception {
+        write("src/main/resources/db/migration/V1__a.sql", "SELECT 1;\n");
+        assertThat(run("--locations", migrations().toString(), "import", "flyway").exit()).isZero();
+        write("src/main/resources/db/migration/V2__b.sql", "SELECT 2;\n");
+        Result again = run("--locations", migrations().toString(), "import", "flyway");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("v1_a.sql exists already: the migrations were imported before");
+        assertThat(migrations().resolve("v2_b.sql")).doesNotExist();
+    }
+
+    @Test
+    void aMissingLocationNamesTheFolderAndWhereToSayIt() {
+        Result result = run("--locations", migrations().toString(), "import", "flyway");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("The Flyway location " + project.resolve("src/main/resources/db/migration")
+                .toAbsolutePath().normalize() + " is not a folder").contains("--flyway-locations");
+    }
+
+    @Test
+    void stampFromFlywayTakesNoTarget() {
+        Result result = run("--locations", migrations().toString(), "stamp", "--from-flyway", "heads");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("stamp --from-flyway takes its target from Flyway's history");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.migrator.flyway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrator.error.BadInputException;
+import dev.migrator.script.RevisionScript;
+import dev.migrator.script.ScriptParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FlywayImportTest {
+
+    @TempDir
+    Path folder;
+
+    private void write(String name, String text) throws Exception {
+        Path file = folder.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    @Test
+    void versionedMigrationsBecomeALineInVersionOrderWithUndoScriptsAsDowngrades() throws Exception {
+        write("V1__create_account.sql", "\uFEFFCREATE TABLE account (id int);\n");
+        write("sub/V1_10__ten.sql", "SELECT 10;");
+        write("V1.9__nine.sql", "SELECT 9;\n");
+        write("V2__later.sql", "SELECT 2;\n");
+        write("U1_9__nine.sql", "SELECT -9;\n");
+        write("R__views.sql", "CREATE VIEW v AS SELECT 1;\n");
+        write("V2__later.sql.conf", "executeInTransaction=false\n");
+        write("afterMigrate.sql", "SELECT 0;\n");
+        FlywayImport.Result result = FlywayImport.of(FlywayMigrations.read(List.of(folder)));
+
+        assertThat(result.scripts()).extracting(FlywayImport.ImportedScript::revisionId)
+                .containsExactly("v1", "v1_9", "v1_10", "v2");
+        List<RevisionScript> parsed = result.scripts().stream()
+                .map(script -> ScriptParser.parse(script.text(), script.fileName())).toList();
+        assertThat(parsed.get(0).parents()).isEmpty();
+        assertThat(parsed.get(0).message()).isEqualTo("create account");
+        assertThat(parsed.get(0).upgrade().sql().strip()).isEqualTo("CREATE TABLE account (id int);");
+        assertThat(parsed.get(0).reversible()).isFalse();
+        assertThat(parsed.get(1).parents()).containsExactly("v1");
+        assertThat(parsed.get(1).reversible()).isTrue();
+        assertThat(parsed.get(1).downgrade().sql().strip()).isEqualTo("SELECT -9;");
+        assertThat(parsed.get(2).parents()).containsExactly("v1_9");
+        assertThat(parsed.get(3).parents()).containsExactly("v1_10");
+        assertThat(parsed.get(3).transactional()).isFalse();
+        assertThat(result.scripts().get(1).fileName()).isEqualTo("v1_9_nine.sql");
+        assertThat(result.scripts().get(0).text()).contains("-- Imported from Flyway: V1__create_account.sql (version 1);"
+                + " no undo script, so irreversible");
+        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("R__views.sql: a repeatable migration"))
+                .anySatisfy(note -> assertThat(note).startsWith("afterMigrate.sql: not named"));
+    }
+
+    @Test
+    void twoFilesOfOneVersionAreRefusedNamingBoth() throws Exception {
+        write("V1_1__a.sql", "SELECT 1;");
+        write("V1.01__b.sql", "SELECT 2;");
+        assertThatThrownBy(() -> FlywayMigrations.read(List.of(folder))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("Two Flyway migrations have version 1.").hasMessageContaining("V1_1__a.sql")
+                .hasMessageContaining("V1.01__b.sql");
+    }
+
+    @Test
+    void placeholdersAreNotedWithFileAndLine() throws Exception {
+        write("V1__a.sql", "-- x\nCREATE TABLE ${schema}.t (id int);\n");
+        FlywayImport.Result result = FlywayImport.of(FlywayMigrations.read(List.of(folder)));
+        assertThat(result.notes()).containsExactly("V1__a.sql:2: uses the Flyway placeholder ${schema}, which migrator"
+                + " does not replace; put the value in the imported script");
+    }
+}
