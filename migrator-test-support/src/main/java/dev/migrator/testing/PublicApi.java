@@ -52,7 +52,8 @@ public final class PublicApi {
         String outer = nested < 0 ? name : name.substring(0, nested);
         String pkg = type.getPackageName();
         if (!pkg.startsWith("dev.migrator") || pkg.startsWith("dev.migrator.cli")
-                || pkg.startsWith("dev.migrator.autoconfigure") || pkg.startsWith("dev.migrator.testing")
+                || pkg.startsWith("dev.migrator.autoconfigure") || pkg.startsWith("dev.migrator.autogenerate")
+                || pkg.startsWith("dev.migrator.testing")
                 || pkg.startsWith("dev.migrator.sample") || pkg.startsWith("dev.migrator.benchmarks")) {
             return false;
         }
