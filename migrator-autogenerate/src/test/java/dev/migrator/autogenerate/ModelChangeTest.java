@@ -2,8 +2,8 @@ package dev.migrator.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrator.autogenerate.edits.Variants;
 import dev.migrator.autogenerate.petclinic.PetClinic;
-import dev.migrator.autogenerate.petclinic.Variants;
 import dev.migrator.autogenerate.petclinic.Vet;
 import dev.migrator.autogenerate.petclinic.Visit;
 import dev.migrator.autogenerate.schema.Change;
@@ -37,6 +37,7 @@ class ModelChangeTest {
         NEW_INDEX(PetClinic.with(Visit.class, Variants.VisitIndexedByDate.class), Change.AddIndex.class),
         NEW_UNIQUE(PetClinic.with(Vet.class, Variants.VetUniqueName.class), Change.AddUnique.class),
         NEW_FOREIGN_KEY(PetClinic.with(Visit.class, Variants.VisitWithVet.class), Change.AddForeignKey.class),
+        DROPPED_FOREIGN_KEY(PetClinic.with(Vet.class, Variants.VetWithoutSpecialtyKey.class), Change.DropForeignKey.class),
         DROPPED_COLUMN(PetClinic.with(Visit.class, Variants.VisitWithoutPrice.class), Change.DropColumn.class),
         DROPPED_TABLE(PetClinic.without(Visit.class), Change.DropTable.class);
 

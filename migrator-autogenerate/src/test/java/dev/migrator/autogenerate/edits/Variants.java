@@ -1,4 +1,13 @@
-package dev.migrator.autogenerate.petclinic;
+package dev.migrator.autogenerate.edits;
+
+import dev.migrator.autogenerate.petclinic.Owner;
+import dev.migrator.autogenerate.petclinic.Specialty;
+import dev.migrator.autogenerate.petclinic.Vet;
+import dev.migrator.autogenerate.petclinic.VetFields;
+import dev.migrator.autogenerate.petclinic.VisitCore;
+import dev.migrator.autogenerate.petclinic.VisitFields;
+import jakarta.persistence.ConstraintMode;
+import jakarta.persistence.ForeignKey;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,14 +16,20 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 import org.hibernate.annotations.ColumnDefault;
 
-/** The PetClinic model after one change each: the entity as a developer would edit it. */
+/**
+ * The PetClinic model after one change each: the entity as a developer would edit it. A package of
+ * its own, so that scanning the PetClinic package finds one entity per name.
+ */
 public final class Variants {
 
     private Variants() {
@@ -86,5 +101,23 @@ public final class Variants {
     @Entity(name = "Vet")
     @Table(name = "vets", uniqueConstraints = @UniqueConstraint(name = "uk_vets_name", columnNames = {"first_name", "last_name"}))
     public static class VetUniqueName extends VetFields {
+    }
+
+    /** The join table keeps its specialty column, but the database no longer checks it. */
+    @Entity(name = "Vet")
+    @Table(name = "vets")
+    public static class VetWithoutSpecialtyKey {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        Long id;
+        @Column(name = "first_name", length = 30, nullable = false)
+        String firstName;
+        @Column(name = "last_name", length = 30, nullable = false)
+        String lastName;
+        @ManyToMany
+        @JoinTable(name = "vet_specialties", joinColumns = @JoinColumn(name = "vet_id"),
+                inverseJoinColumns = @JoinColumn(name = "specialty_id"),
+                inverseForeignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
+        Set<Specialty> specialties;
     }
 }
