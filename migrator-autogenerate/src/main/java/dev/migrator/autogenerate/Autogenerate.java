@@ -105,9 +105,21 @@ public final class Autogenerate {
                     + ", not at the heads of the scripts " + (heads.isEmpty() ? "(none)" : heads)
                     + "; run upgrade heads first, so the comparison sees what the scripts make");
         }
-        NewScript script = new NewScript(revisionId, List.copyOf(heads), message, List.of(), List.of());
+        return render(diff, message, revisionId, current);
+    }
+
+    /**
+     * The revision as it would follow the database's current revisions, whatever the scripts' heads
+     * are: what {@link SchemaDrift} shows, where the point is the SQL, not where the file goes.
+     */
+    String draft(SchemaDiff diff, String message) {
+        return render(diff, message, "fix_schema_drift", new TreeSet<>(Migrator.create(dataSource, config).current()));
+    }
+
+    private String render(SchemaDiff diff, String message, String revisionId, Set<String> parents) {
+        NewScript script = new NewScript(revisionId, List.copyOf(parents), message, List.of(), List.of());
         return RevisionText.render(new ScriptWriter(clock).render(script), diff,
-                DdlRenderers.forDialect(diff.dialect()), header(diff, current));
+                DdlRenderers.forDialect(diff.dialect()), header(diff, parents));
     }
 
     /** Writes {@link #revision} as {@code <id>_<slug>.sql} into {@code folder}; never overwrites. */

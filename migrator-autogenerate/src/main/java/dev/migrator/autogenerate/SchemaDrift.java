@@ -34,14 +34,9 @@ public final class SchemaDrift {
     public static void assertNone(Autogenerate autogenerate, Schema model) {
         SchemaDiff diff = autogenerate.compare(model);
         if (!diff.isEmpty()) {
-            String revision;
-            try {
-                revision = autogenerate.revision(diff, "match the JPA model", "fix_schema_drift");
-            } catch (RuntimeException e) {
-                revision = "(no revision: " + e.getMessage() + ")";
-            }
+            String revision = autogenerate.draft(diff, "match the JPA model");
             throw new AssertionError("The JPA model and the " + diff.dialect().name() + " database differ ("
-                    + diff.upgrade().size() + " changes):\n" + diff.describe()
+                    + diff.upgrade().size() + (diff.upgrade().size() == 1 ? " change" : " changes") + "):\n" + diff.describe()
                     + "\n\nThis revision would bring the database to the model:\n\n" + revision);
         }
     }

@@ -4,6 +4,7 @@ import dev.migrator.autogenerate.petclinic.Owner;
 import dev.migrator.autogenerate.petclinic.Specialty;
 import dev.migrator.autogenerate.petclinic.Vet;
 import dev.migrator.autogenerate.petclinic.VetFields;
+import dev.migrator.autogenerate.petclinic.Person;
 import dev.migrator.autogenerate.petclinic.VisitCore;
 import dev.migrator.autogenerate.petclinic.VisitFields;
 import jakarta.persistence.ConstraintMode;
@@ -106,14 +107,7 @@ public final class Variants {
     /** The join table keeps its specialty column, but the database no longer checks it. */
     @Entity(name = "Vet")
     @Table(name = "vets")
-    public static class VetWithoutSpecialtyKey {
-        @Id
-        @GeneratedValue(strategy = GenerationType.IDENTITY)
-        Long id;
-        @Column(name = "first_name", length = 30, nullable = false)
-        String firstName;
-        @Column(name = "last_name", length = 30, nullable = false)
-        String lastName;
+    public static class VetWithoutSpecialtyKey extends Person {
         @ManyToMany
         @JoinTable(name = "vet_specialties", joinColumns = @JoinColumn(name = "vet_id"),
                 inverseJoinColumns = @JoinColumn(name = "specialty_id"),
