@@ -112,7 +112,7 @@ public final class Autogenerate {
      * The revision as it would follow the database's current revisions, whatever the scripts' heads
      * are: what {@link SchemaDrift} shows, where the point is the SQL, not where the file goes.
      */
-    String draft(SchemaDiff diff, String message) {
+    public String draft(SchemaDiff diff, String message) {
         return render(diff, message, "fix_schema_drift", new TreeSet<>(Migrator.create(dataSource, config).current()));
     }
 

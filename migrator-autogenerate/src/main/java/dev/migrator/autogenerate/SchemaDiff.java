@@ -26,6 +26,11 @@ public record SchemaDiff(Dialect dialect, Schema database, Schema model, List<Ch
         return upgrade.isEmpty();
     }
 
+    /** {@code 1 change}, {@code 3 changes}. */
+    public String count() {
+        return upgrade.size() + (upgrade.size() == 1 ? " change" : " changes");
+    }
+
     /** One line per change of the upgrade, for people. */
     public String describe() {
         return upgrade.stream().map(change -> "  " + change.describe()).collect(Collectors.joining("\n"));
@@ -33,6 +38,6 @@ public record SchemaDiff(Dialect dialect, Schema database, Schema model, List<Ch
 
     @Override
     public String toString() {
-        return isEmpty() ? "no differences" : upgrade.size() + " differences:\n" + describe();
+        return isEmpty() ? "no differences" : count() + ":\n" + describe();
     }
 }

@@ -36,7 +36,7 @@ public final class SchemaDrift {
         if (!diff.isEmpty()) {
             String revision = autogenerate.draft(diff, "match the JPA model");
             throw new AssertionError("The JPA model and the " + diff.dialect().name() + " database differ ("
-                    + diff.upgrade().size() + (diff.upgrade().size() == 1 ? " change" : " changes") + "):\n" + diff.describe()
+                    + diff.count() + "):\n" + diff.describe()
                     + "\n\nThis revision would bring the database to the model:\n\n" + revision);
         }
     }
