@@ -34,6 +34,7 @@ class ModelChangeTest {
         NEW_COLUMN(PetClinic.with(Visit.class, Variants.VisitWithDuration.class), Change.AddColumn.class),
         NOT_NULL(PetClinic.with(Visit.class, Variants.VisitDescriptionRequired.class), Change.AlterColumn.class),
         LONGER(PetClinic.with(Visit.class, Variants.VisitLongerDescription.class), Change.AlterColumn.class),
+        OTHER_DEFAULT(PetClinic.with(Visit.class, Variants.VisitWithOtherPriceDefault.class), Change.AlterColumn.class),
         NEW_INDEX(PetClinic.with(Visit.class, Variants.VisitIndexedByDate.class), Change.AddIndex.class),
         NEW_UNIQUE(PetClinic.with(Vet.class, Variants.VetUniqueName.class), Change.AddUnique.class),
         NEW_FOREIGN_KEY(PetClinic.with(Visit.class, Variants.VisitWithVet.class), Change.AddForeignKey.class),

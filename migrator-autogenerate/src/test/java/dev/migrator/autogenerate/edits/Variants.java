@@ -104,6 +104,16 @@ public final class Variants {
     public static class VetUniqueName extends VetFields {
     }
 
+    @Entity(name = "Visit")
+    @Table(name = "visits")
+    public static class VisitWithOtherPriceDefault extends VisitCore {
+        @Column(name = "description")
+        String description;
+        @Column(name = "price", precision = 10, scale = 2, nullable = false)
+        @ColumnDefault("25")
+        BigDecimal price;
+    }
+
     /** The join table keeps its specialty column, but the database no longer checks it. */
     @Entity(name = "Vet")
     @Table(name = "vets")
