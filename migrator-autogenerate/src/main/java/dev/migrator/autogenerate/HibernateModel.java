@@ -8,6 +8,7 @@ import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Index;
@@ -29,6 +30,11 @@ final class HibernateModel {
     }
 
     static Schema read(Metadata metadata) {
+        if (metadata instanceof MetadataImplementor implementor) {
+            // The order Hibernate's own DDL uses (its column ordering strategy: a primary key of
+            // (specialty_id, vet_id), not the mapping's order), which Hibernate applies only when it exports
+            implementor.orderColumns(true);
+        }
         Namespace namespace = metadata.getDatabase().getDefaultNamespace();
         List<Schema.Table> tables = new ArrayList<>();
         for (Table table : namespace.getTables()) {
