@@ -1,0 +1,72 @@
+package dev.migrator.autogenerate.boot;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code migrator.autogenerate.*}: setting {@code message} turns an application start into a
+ * generate run (compare, write the revision, exit) instead of a service.
+ */
+@ConfigurationProperties("migrator.autogenerate")
+public class AutogenerateProperties {
+
+    /** The new revision's message; setting it makes this start a generate run. */
+    private @Nullable String message;
+
+    /**
+     * The folder the revision is written to. Default: the first of migrator.locations, a classpath
+     * location read as src/main/resources below the working directory.
+     */
+    private @Nullable String output;
+
+    /** Whether this start only checks: it reports the differences and exits with 1 when there are any. */
+    private boolean check;
+
+    /** Tables left out of the comparison (globs: * and ?), besides migrator's own. */
+    private List<String> exclude = new ArrayList<>();
+
+    /** Whether the application exits when the revision is written (false for tests). */
+    private boolean exit = true;
+
+    public @Nullable String getMessage() {
+        return message;
+    }
+
+    public void setMessage(@Nullable String message) {
+        this.message = message;
+    }
+
+    public @Nullable String getOutput() {
+        return output;
+    }
+
+    public void setOutput(@Nullable String output) {
+        this.output = output;
+    }
+
+    public boolean isCheck() {
+        return check;
+    }
+
+    public void setCheck(boolean check) {
+        this.check = check;
+    }
+
+    public List<String> getExclude() {
+        return exclude;
+    }
+
+    public void setExclude(List<String> exclude) {
+        this.exclude = exclude;
+    }
+
+    public boolean isExit() {
+        return exit;
+    }
+
+    public void setExit(boolean exit) {
+        this.exit = exit;
+    }
+}

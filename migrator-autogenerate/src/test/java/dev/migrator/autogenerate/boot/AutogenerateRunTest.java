@@ -1,0 +1,64 @@
+package dev.migrator.autogenerate.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrator.testing.DatabaseKind;
+import dev.migrator.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The generate run in a Spring Boot application with JPA and migrator, as {@code mvn spring-boot:run
+ * -Dspring-boot.run.arguments=--migrator.autogenerate.message=...} starts it.
+ */
+class AutogenerateRunTest {
+
+    @TempDir
+    Path folder;
+
+    private AutogenerateRunner run(TestDatabase db, String... arguments) {
+        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+                "--migrator.locations=filesystem:" + folder, "--migrator.autogenerate.exit=false"));
+        all.addAll(List.of(arguments));
+        try (ConfigurableApplicationContext context = new SpringApplication(PetClinicApplication.class)
+                .run(all.toArray(String[]::new))) {
+            assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("none");
+            return context.getBean(AutogenerateRunner.class);
+        }
+    }
+
+    @Test
+    void aNewProjectGetsItsFirstRevisionAndTheCheckThenPasses() throws Exception {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+            assertThat(run(db, "--migrator.autogenerate.check=true").exitCode()).isEqualTo(1);
+
+            AutogenerateRunner generate = run(db, "--migrator.autogenerate.message=create petclinic",
+                    "--migrator.autogenerate.output=" + folder);
+
+            Path script = generate.written();
+            assertThat(script).isNotNull();
+            assertThat(script.getFileName().toString()).endsWith("_create_petclinic.sql");
+            assertThat(Files.readString(script)).contains("-- migrator:down\n", "CREATE TABLE owners (",
+                    "CREATE TABLE vet_specialties (", "ON DELETE CASCADE");
+            AutogenerateRunner check = run(db, "--migrator.autogenerate.check=true");
+            assertThat(check.exitCode()).isZero();
+            assertThat(check.written()).isNull();
+        }
+    }
+
+    @Test
+    void theRevisionGoesToTheSourceFolderOfTheFirstLocation() {
+        assertThat(OutputFolder.of(null, List.of("classpath:db/migrations/{vendor}", "filesystem:/x"), "h2"))
+                .isEqualTo(Path.of("src/main/resources/db/migrations/h2"));
+        assertThat(OutputFolder.of(null, List.of("filesystem:/srv/scripts"), "h2")).isEqualTo(Path.of("/srv/scripts"));
+        assertThat(OutputFolder.of("out/{vendor}", List.of("classpath:db/migrations"), "mariadb"))
+                .isEqualTo(Path.of("out/mariadb"));
+    }
+}
