@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Finds dialects by name, or from a URL without opening it: the built-in ones first, then any
  * registered with {@link ServiceLoader} (a {@code META-INF/services/dev.migrator.dialect.Dialect}
  * file) for databases migrator does not ship. The class path is scanned only when no built-in
- * dialect fits: the scan opens every jar on it, which cost a cold boot tens of milliseconds.
+ * dialect fits: the scan opens every jar on it (its cost: docs/performance.md, the no-op).
  */
 public final class Dialects {
 

@@ -36,7 +36,7 @@ public final class ScriptParser {
         int sectionStart = 0;
 
         // Lines are walked by offset and a section is one substring of the text: every boot parses
-        // every script, and on a cold JVM splitting, copying and regular expressions dominated.
+        // every script (docs/performance.md, the no-op).
         int lineNo = 0;
         for (int lineStart = 0; lineStart <= text.length(); ) {
             int newline = text.indexOf('\n', lineStart);

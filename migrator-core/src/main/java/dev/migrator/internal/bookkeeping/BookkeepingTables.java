@@ -94,8 +94,8 @@ public final class BookkeepingTables {
 
     /**
      * The newest history row of every revision, with only what drift checks and failure recovery
-     * need (id, revision, direction, outcome, checksum, statements): every boot reads it, and the
-     * messages and timestamps of a thousand rows cost a cold JVM tens of milliseconds to decode.
+     * need (id, revision, direction, outcome, checksum, statements): every boot reads it, and
+     * decoding messages and timestamps too was measurable (docs/performance.md, the no-op).
      */
     public String selectLatestHistoryPerRevision() {
         String table = qualifiedHistoryTable();
