@@ -10,11 +10,9 @@ import dev.migrator.engine.MigrationStatus;
 import dev.migrator.engine.RunResult;
 import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.error.BadInputException;
-import dev.migrator.flyway.FlywayHistory;
 import dev.migrator.flyway.FlywayHistoryTable;
 import dev.migrator.flyway.FlywayTakeover;
 import dev.migrator.graph.Revision;
-import dev.migrator.graph.RevisionGraph;
 import dev.migrator.internal.bookkeeping.BookkeepingTables;
 import dev.migrator.internal.bookkeeping.HistoryRows;
 import dev.migrator.internal.engine.AssumedState;
@@ -23,7 +21,6 @@ import dev.migrator.internal.engine.Engine;
 import dev.migrator.internal.engine.LiveState;
 import dev.migrator.internal.engine.ScriptCache;
 import dev.migrator.internal.engine.StateCheck;
-import dev.migrator.internal.engine.StateSource;
 import dev.migrator.internal.plan.Planner;
 import dev.migrator.internal.script.LoadedScripts;
 import dev.migrator.internal.script.ScriptLoader;
@@ -34,7 +31,6 @@ import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
 import dev.migrator.lint.Linter;
 import dev.migrator.plan.Plan;
-import dev.migrator.plan.Step;
 import dev.migrator.plan.TargetRange;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptLocation;
@@ -43,6 +39,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -219,72 +216,11 @@ public final class Migrator {
      */
     public FlywayTakeover takeOverFlyway(FlywayHistoryTable flywayTable) {
         try {
-            return onlineWithState((session, tables, state, catalog) -> {
-                if (state.versionTableExists()) {
-                    return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, null, null, null, state.rows(),
-                            List.of(), null);
-                }
-                String defaultSchema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
-                java.util.Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable, defaultSchema);
-                if (history.isEmpty()) {
-                    return new FlywayTakeover(FlywayTakeover.Outcome.NO_FLYWAY_HISTORY, null, null, null, state.rows(),
-                            List.of(), null);
-                }
-                List<String> ids = catalog.graph().revisions().stream().map(Revision::id).toList();
-                FlywayHistory.Decision decision = history.get().decide(ids);
-                if (decision.target() == null) {
-                    return new FlywayTakeover(FlywayTakeover.Outcome.NOTHING_APPLIED, history.get().where(),
-                            decision.topVersion(), null, state.rows(), decision.notes(), null);
-                }
-                RunResult stamp;
-                try {
-                    stamp = new Engine(catalog, config, listener).run(session, new UntakenState(state), tables,
-                            Command.STAMP, List.of(decision.target()), false);
-                } catch (TakenOverMeanwhile e) {
-                    return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, history.get().where(), null, null,
-                            e.rows, List.of(), null);
-                }
-                return new FlywayTakeover(FlywayTakeover.Outcome.TAKEN_OVER, history.get().where(),
-                        decision.topVersion(), decision.target(), stamp.rowsAfter(), decision.notes(), stamp);
-            });
+            return onlineWithState((session, tables, state, catalog) -> new FlywayTakeoverRun(config, listener)
+                    .run(session, tables, state, catalog, flywayTable));
         } catch (RuntimeException e) {
             listener.runFailed(Command.STAMP, e);
             throw e;
-        }
-    }
-
-    /**
-     * The state for a takeover's stamp: as read before, and under the lock as the database says,
-     * unless another instance created migrator's version table meanwhile (and may have upgraded
-     * past the Flyway version since): then the stamp must not run.
-     */
-    private static final class UntakenState implements StateSource {
-
-        private final LiveState live;
-
-        UntakenState(DatabaseState alreadyRead) {
-            this.live = new LiveState(alreadyRead);
-        }
-
-        @Override
-        public DatabaseState read(Session session, BookkeepingTables tables) {
-            DatabaseState state = live.read(session, tables);
-            if (state.versionTableExists()) {
-                throw new TakenOverMeanwhile(state.rows());
-            }
-            return state;
-        }
-    }
-
-    private static final class TakenOverMeanwhile extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        final transient Set<String> rows;
-
-        TakenOverMeanwhile(Set<String> rows) {
-            super(null, null, false, false);
-            this.rows = rows;
         }
     }
 
@@ -418,7 +354,7 @@ public final class Migrator {
     private String render(ScriptCatalog catalog, Dialect dialect, Command command, AssumedState start,
             List<String> targets, boolean purge) {
         try (OfflineSession session = new OfflineSession(dialect)) {
-            session.comment("migrator " + command.name().toLowerCase(java.util.Locale.ROOT) + " to "
+            session.comment("migrator " + command.name().toLowerCase(Locale.ROOT) + " to "
                     + String.join(" ", targets) + " for " + dialect.name() + ", from "
                     + (purge ? "an emptied version table" : start.rows().isEmpty() ? "base" : start.rows()));
             // Listeners follow runs against a database; rendering a script applies nothing.

@@ -1,0 +1,97 @@
+package dev.migrator;
+
+import dev.migrator.config.MigratorConfig;
+import dev.migrator.engine.Command;
+import dev.migrator.engine.MigrationListener;
+import dev.migrator.engine.RunResult;
+import dev.migrator.engine.ScriptCatalog;
+import dev.migrator.flyway.FlywayHistory;
+import dev.migrator.flyway.FlywayHistoryTable;
+import dev.migrator.flyway.FlywayTakeover;
+import dev.migrator.graph.Revision;
+import dev.migrator.internal.bookkeeping.BookkeepingTables;
+import dev.migrator.internal.engine.DatabaseState;
+import dev.migrator.internal.engine.Engine;
+import dev.migrator.internal.engine.LiveState;
+import dev.migrator.internal.engine.StateSource;
+import dev.migrator.session.Session;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link Migrator#takeOverFlyway}: on one session, with the state read and the scripts loaded. */
+final class FlywayTakeoverRun {
+
+    private final MigratorConfig config;
+    private final MigrationListener listener;
+
+    FlywayTakeoverRun(MigratorConfig config, MigrationListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    FlywayTakeover run(Session session, BookkeepingTables tables, DatabaseState state, ScriptCatalog catalog,
+            FlywayHistoryTable flywayTable) {
+        if (state.versionTableExists()) {
+            return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, null, null, null, state.rows(),
+                    List.of(), null);
+        }
+        String defaultSchema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
+        Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable, defaultSchema);
+        if (history.isEmpty()) {
+            return new FlywayTakeover(FlywayTakeover.Outcome.NO_FLYWAY_HISTORY, null, null, null, state.rows(),
+                    List.of(), null);
+        }
+        List<String> ids = catalog.graph().revisions().stream().map(Revision::id).toList();
+        FlywayHistory.Decision decision = history.get().decide(ids);
+        if (decision.target() == null) {
+            return new FlywayTakeover(FlywayTakeover.Outcome.NOTHING_APPLIED, history.get().where(),
+                    decision.topVersion(), null, state.rows(), decision.notes(), null);
+        }
+        RunResult stamp;
+        try {
+            stamp = new Engine(catalog, config, listener).run(session, new UntakenState(state), tables,
+                    Command.STAMP, List.of(decision.target()), false);
+        } catch (TakenOverMeanwhile e) {
+            return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, history.get().where(), null, null,
+                    e.rows, List.of(), null);
+        }
+        return new FlywayTakeover(FlywayTakeover.Outcome.TAKEN_OVER, history.get().where(),
+                decision.topVersion(), decision.target(), stamp.rowsAfter(), decision.notes(), stamp);
+    }
+
+    /**
+     * The state for a takeover's stamp: as read before, and under the lock as the database says,
+     * unless another instance created migrator's version table meanwhile (and may have upgraded
+     * past the Flyway version since): then the stamp must not run.
+     */
+    private static final class UntakenState implements StateSource {
+
+        private final LiveState live;
+
+        UntakenState(DatabaseState alreadyRead) {
+            this.live = new LiveState(alreadyRead);
+        }
+
+        @Override
+        public DatabaseState read(Session session, BookkeepingTables tables) {
+            DatabaseState state = live.read(session, tables);
+            if (state.versionTableExists()) {
+                throw new TakenOverMeanwhile(state.rows());
+            }
+            return state;
+        }
+    }
+
+    private static final class TakenOverMeanwhile extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient Set<String> rows;
+
+        TakenOverMeanwhile(Set<String> rows) {
+            super(null, null, false, false);
+            this.rows = rows;
+        }
+    }
+}
