@@ -3,8 +3,10 @@ package dev.migrator.cli;
 import dev.migrator.Migrator;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.SqlFamily;
+import dev.migrator.engine.MigrationStatus;
 import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.error.BadInputException;
+import dev.migrator.graph.RevisionGraph;
 import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
 import dev.migrator.locks.LockMeasurement;
@@ -62,7 +64,7 @@ final class LintCommand implements Callable<Integer> {
         }
         List<Finding> findings = Migrator.offline(cli.config()).lint(dialect, settings(), selected);
         LintReport report = LintReport.of(dialect.name(), selected.size(), findings,
-                locks ? measureLocks(dialect, catalog) : null);
+                locks ? measureLocks(dialect, catalog, selected) : null);
         if (cli.json()) {
             cli.out().println(Json.write(report));
         } else {
@@ -75,8 +77,11 @@ final class LintCommand implements Callable<Integer> {
         return report.errors() > 0 ? ErrorHandler.DATABASE : 0;
     }
 
-    /** Applies every pending revision to the scratch database, measuring, then stamps it at the heads. */
-    private List<StatementLocks> measureLocks(Dialect dialect, ScriptCatalog catalog) {
+    /**
+     * Applies the pending revisions that the selected ones need (all of them without {@code -r}) to the
+     * scratch database, measuring, reports the selected ones' statements, and stamps what it applied.
+     */
+    private List<StatementLocks> measureLocks(Dialect dialect, ScriptCatalog catalog, Set<String> selected) {
         if (cli.connectionSettings() == null) {
             throw new BadInputException("lint --locks applies the pending revisions to a scratch database: give its"
                     + " --url (a copy, never the database that serves traffic)");
@@ -85,14 +90,19 @@ final class LintCommand implements Callable<Integer> {
             throw new BadInputException("lint --locks measures PostgreSQL databases only; " + dialect.name()
                     + " gets the static rules");
         }
+        RevisionGraph graph = catalog.graph();
+        Set<String> needed = graph.ancestors(selected);
         return cli.online((migrator, dataSource) -> {
-            List<RevisionScript> pending = migrator.status().pending().stream()
+            MigrationStatus status = migrator.status();
+            List<RevisionScript> toApply = status.pending().stream().filter(revision -> needed.contains(revision.id()))
                     .map(revision -> catalog.script(revision.id())).toList();
-            List<StatementLocks> measured = LockMeasurement.on(dataSource).apply(pending);
-            if (!pending.isEmpty()) {
-                migrator.stamp("heads");
+            List<StatementLocks> measured = LockMeasurement.on(dataSource).apply(toApply);
+            if (!toApply.isEmpty()) {
+                Set<String> rows = new HashSet<>(status.current());
+                toApply.forEach(script -> rows.add(script.id()));
+                migrator.stamp(List.copyOf(graph.maximal(rows)));
             }
-            return measured;
+            return measured.stream().filter(statement -> selected.contains(statement.revision())).toList();
         });
     }
 

@@ -56,6 +56,29 @@ class PostgresCliIT extends CliEndToEnd {
     }
 
     @Test
+    void lintLocksWithARangeAppliesWhatTheRangeNeedsAndReportsOnlyTheRange() throws Exception {
+        Path scripts = Files.createDirectories(work.resolve("locks-range"));
+        Files.writeString(scripts.resolve("y1_column.sql"), "-- migrator:revision y1\n-- migrator:upgrade\n"
+                + "ALTER TABLE account ADD COLUMN note text;\n");
+        Files.writeString(scripts.resolve("y2_index.sql"), "-- migrator:revision y2\n-- migrator:down y1\n"
+                + "-- migrator:upgrade\nCREATE INDEX account_note ON account (note);\n");
+        Files.writeString(scripts.resolve("y3_index.sql"), "-- migrator:revision y3\n-- migrator:down y2\n"
+                + "-- migrator:upgrade\nCREATE INDEX account_email ON account (email);\n");
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE account (id bigint PRIMARY KEY, email text)");
+            }
+            CliJar.Result result = cli(db, scripts, "lint", "--locks", "-r", "y2:y2");
+            assertThat(result.out()).as(result.toString()).contains("(1 statement")
+                    .containsPattern("y2 \\S+y2_index.sql:4 \\(\\d+ ms\\) CREATE INDEX account_note")
+                    .doesNotContain("y1 ").doesNotContain("account_email");
+            // y1 was applied too, since y2 needs it; y3 was not.
+            assertThat(versionRows(db)).containsExactly("y2");
+            assertThat(db.tableNames()).contains("account");
+        }
+    }
+
+    @Test
     void insideTheSampleAppAUrlIsTheOnlyFlagAnUpgradeNeeds() throws Exception {
         Path sample = Path.of("..", "sample-app").toAbsolutePath().normalize();
         assertThat(sample.resolve("src/main/resources/application.properties")).exists();
