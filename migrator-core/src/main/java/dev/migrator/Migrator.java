@@ -181,17 +181,29 @@ public final class Migrator {
                     return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, null, null, null, state.rows(),
                             List.of(), null);
                 }
-                String defaultSchema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
-                java.util.Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable, defaultSchema);
+                List<List<@Nullable Object>> current = session.query(session.dialect().currentSchemaQuery());
+                Object defaultSchema = current.isEmpty() ? null : current.get(0).get(0);
+                if (defaultSchema == null && flywayTable.schema() == null) {
+                    throw new BadInputException("The connection has no default schema (database) to look for "
+                            + flywayTable.table() + " in: name the schema of Flyway's table");
+                }
+                java.util.Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable,
+                        String.valueOf(defaultSchema));
                 if (history.isEmpty()) {
                     return new FlywayTakeover(FlywayTakeover.Outcome.NO_FLYWAY_HISTORY, null, null, null, state.rows(),
                             List.of(), null);
                 }
                 List<String> ids = catalog.graph().revisions().stream().map(Revision::id).toList();
                 FlywayHistory.Decision decision = history.get().decide(ids);
+                java.util.Map<String, String> upgradeSql = new java.util.HashMap<>();
+                for (RevisionScript script : catalog.scripts()) {
+                    upgradeSql.put(script.id(), script.upgrade().sql());
+                }
+                List<String> notes = new ArrayList<>(decision.notes());
+                notes.addAll(history.get().editedSinceApplied(upgradeSql));
                 if (decision.target() == null) {
                     return new FlywayTakeover(FlywayTakeover.Outcome.NOTHING_APPLIED, history.get().where(),
-                            decision.topVersion(), null, state.rows(), decision.notes(), null);
+                            decision.topVersion(), null, state.rows(), notes, null);
                 }
                 RunResult stamp;
                 try {
@@ -202,7 +214,7 @@ public final class Migrator {
                             e.rows, List.of(), null);
                 }
                 return new FlywayTakeover(FlywayTakeover.Outcome.TAKEN_OVER, history.get().where(),
-                        decision.topVersion(), decision.target(), stamp.rowsAfter(), decision.notes(), stamp);
+                        decision.topVersion(), decision.target(), stamp.rowsAfter(), notes, stamp);
             });
         } catch (RuntimeException e) {
             listener.runFailed(Command.STAMP, e);
