@@ -5,6 +5,7 @@ import dev.migrator.engine.Command;
 import dev.migrator.engine.MigrationListener;
 import dev.migrator.engine.RunResult;
 import dev.migrator.engine.ScriptCatalog;
+import dev.migrator.error.BadInputException;
 import dev.migrator.flyway.FlywayHistory;
 import dev.migrator.flyway.FlywayHistoryTable;
 import dev.migrator.flyway.FlywayTakeover;
@@ -14,10 +15,15 @@ import dev.migrator.internal.engine.DatabaseState;
 import dev.migrator.internal.engine.Engine;
 import dev.migrator.internal.engine.LiveState;
 import dev.migrator.internal.engine.StateSource;
+import dev.migrator.script.RevisionScript;
 import dev.migrator.session.Session;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Migrator#takeOverFlyway}: on one session, with the state read and the scripts loaded. */
 final class FlywayTakeoverRun {
@@ -36,17 +42,28 @@ final class FlywayTakeoverRun {
             return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, null, null, null, state.rows(),
                     List.of(), null);
         }
-        String defaultSchema = String.valueOf(session.query(session.dialect().currentSchemaQuery()).get(0).get(0));
-        Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable, defaultSchema);
+        List<List<@Nullable Object>> current = session.query(session.dialect().currentSchemaQuery());
+        Object defaultSchema = current.isEmpty() ? null : current.get(0).get(0);
+        if (defaultSchema == null && flywayTable.schema() == null) {
+            throw new BadInputException("The connection has no default schema (database) to look for "
+                    + flywayTable.table() + " in: name the schema of Flyway's table");
+        }
+        Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable, String.valueOf(defaultSchema));
         if (history.isEmpty()) {
             return new FlywayTakeover(FlywayTakeover.Outcome.NO_FLYWAY_HISTORY, null, null, null, state.rows(),
                     List.of(), null);
         }
         List<String> ids = catalog.graph().revisions().stream().map(Revision::id).toList();
         FlywayHistory.Decision decision = history.get().decide(ids);
+        Map<String, String> upgradeSql = new HashMap<>();
+        for (RevisionScript script : catalog.scripts()) {
+            upgradeSql.put(script.id(), script.upgrade().sql());
+        }
+        List<String> notes = new ArrayList<>(decision.notes());
+        notes.addAll(history.get().editedSinceApplied(upgradeSql));
         if (decision.target() == null) {
             return new FlywayTakeover(FlywayTakeover.Outcome.NOTHING_APPLIED, history.get().where(),
-                    decision.topVersion(), null, state.rows(), decision.notes(), null);
+                    decision.topVersion(), null, state.rows(), notes, null);
         }
         RunResult stamp;
         try {
@@ -57,7 +74,7 @@ final class FlywayTakeoverRun {
                     e.rows, List.of(), null);
         }
         return new FlywayTakeover(FlywayTakeover.Outcome.TAKEN_OVER, history.get().where(),
-                decision.topVersion(), decision.target(), stamp.rowsAfter(), decision.notes(), stamp);
+                decision.topVersion(), decision.target(), stamp.rowsAfter(), notes, stamp);
     }
 
     /**

@@ -24,13 +24,8 @@ final class FlywaySettings {
 
     private static final String DEFAULT_LOCATION = "classpath:db/migration";
 
-    /** The flags, shared by {@code import flyway} and {@code stamp --from-flyway}. */
-    static final class Flags {
-
-        @Option(names = "--flyway-locations", split = ",", paramLabel = "LOCATION",
-                description = "Flyway's locations: filesystem:PATH, or classpath:PATH read below src/main/resources"
-                        + " (default: flyway.conf/flyway.toml, spring.flyway.locations, else classpath:db/migration)")
-        @Nullable List<String> locations;
+    /** Where Flyway's history table is: the flags of {@code stamp --from-flyway}. */
+    static final class TableFlags {
 
         @Option(names = "--flyway-table", paramLabel = "TABLE",
                 description = "Flyway's history table (default: flyway.table, spring.flyway.table, else "
@@ -58,18 +53,23 @@ final class FlywaySettings {
         this.workDir = workDir;
     }
 
-    static FlywaySettings resolve(Flags flags, Path workDir, ProjectProperties project) {
+    /**
+     * @param locations {@code --flyway-locations}, or null
+     * @param flags the table flags, or null
+     */
+    static FlywaySettings resolve(@Nullable List<String> locations, @Nullable TableFlags flags, Path workDir,
+            ProjectProperties project) {
         Map<String, Value> values = new LinkedHashMap<>();
         readSpring(project, values);
         readConf(workDir, values);
         readToml(workDir, values);
-        if (flags.locations != null && !flags.locations.isEmpty()) {
-            values.put("locations", new Value(List.copyOf(flags.locations), "--flyway-locations"));
+        if (locations != null && !locations.isEmpty()) {
+            values.put("locations", new Value(List.copyOf(locations), "--flyway-locations"));
         }
-        if (flags.table != null) {
+        if (flags != null && flags.table != null) {
             values.put("table", new Value(List.of(flags.table), "--flyway-table"));
         }
-        if (flags.schema != null) {
+        if (flags != null && flags.schema != null) {
             values.put("schemas", new Value(List.of(flags.schema), "--flyway-schema"));
         }
         return new FlywaySettings(values, workDir);

@@ -14,15 +14,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code import flyway}: a Flyway project's V (and U) scripts as a line of revisions, written into
  * the first filesystem location. Writes all of them or none; connects to nothing.
  */
-@Command(name = "flyway", description = "Write a revision for each Flyway V<version>__ script (U<version>__ undo"
+@Command(name = "flyway", mixinStandardHelpOptions = true, description = "Write a revision for each Flyway V<version>__ script (U<version>__ undo"
         + " scripts become downgrade sections); connects to nothing. Then take each database over with"
         + " `migrator stamp --from-flyway`.")
 final class ImportFlywayCommand implements Callable<Integer> {
@@ -30,14 +31,16 @@ final class ImportFlywayCommand implements Callable<Integer> {
     @ParentCommand
     ImportCommand parent;
 
-    @Mixin
-    FlywaySettings.Flags flags = new FlywaySettings.Flags();
+    @Option(names = "--flyway-locations", split = ",", paramLabel = "LOCATION",
+            description = "Flyway's locations: filesystem:PATH, or classpath:PATH read below src/main/resources"
+                    + " (default: flyway.conf/flyway.toml, spring.flyway.locations, else classpath:db/migration)")
+    @Nullable List<String> locations;
 
     @Override
     public Integer call() {
         MigratorCli cli = parent.cli;
         PrintWriter out = cli.out();
-        FlywaySettings settings = FlywaySettings.resolve(flags, cli.workDir(), cli.projectProperties());
+        FlywaySettings settings = FlywaySettings.resolve(locations, null, cli.workDir(), cli.projectProperties());
         String vendor = settings.locationsNameVendor() ? cli.scriptDialect().name() : "";
         List<Path> folders = settings.locationFolders(vendor);
         FlywayImport.Result imported = FlywayImport.of(FlywayMigrations.read(folders));

@@ -37,7 +37,7 @@ final class StampCommand implements Callable<Integer> {
     boolean fromFlyway;
 
     @Mixin
-    FlywaySettings.Flags flyway = new FlywaySettings.Flags();
+    FlywaySettings.TableFlags flyway = new FlywaySettings.TableFlags();
 
     @Override
     public Integer call() {
@@ -46,7 +46,7 @@ final class StampCommand implements Callable<Integer> {
                 throw new BadInputException("stamp --from-flyway takes its target from Flyway's history: give no TARGET,"
                         + " --sql or --purge with it");
             }
-            return FlywayTakeoverRun.run(cli, FlywaySettings.resolve(flyway, cli.workDir(), cli.projectProperties()));
+            return FlywayTakeoverRun.run(cli, FlywaySettings.resolve(null, flyway, cli.workDir(), cli.projectProperties()));
         }
         if (targets.isEmpty()) {
             throw new BadInputException("stamp needs a TARGET (a revision, heads, base, ...), or --from-flyway");

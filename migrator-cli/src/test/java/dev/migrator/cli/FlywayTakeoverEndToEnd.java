@@ -113,7 +113,16 @@ abstract class FlywayTakeoverEndToEnd {
                             + " (V1__initial_schema.sql)")
                     .contains("Next: on each database Flyway migrated, run `migrator stamp --from-flyway`");
 
+            // An imported script edited after the import: the takeover notes it, by Flyway's own checksum.
+            Path v2;
+            try (var scripts = Files.newDirectoryStream(work.resolve("src/main/resources/db/migrations"), "v2_*.sql")) {
+                v2 = scripts.iterator().next();
+            }
+            Files.writeString(v2, Files.readString(v2) + "-- reviewed after the import\n");
+
             CliJar.Result takeover = ok(cli(db, "stamp", "--from-flyway"));
+            assertThat(takeover.out()).containsOnlyOnce("is not the text Flyway ran")
+                    .contains("note: revision v2 is not the text Flyway ran as V2__");
             assertThat(takeover.out()).contains("Running stamp <base> -> " + last)
                     .contains("Took over from Flyway: ").contains("flyway_schema_history shows version " + count()
                             + " applied; the database is at " + last + ".");

@@ -90,4 +90,14 @@ class ImportFlywayCommandTest {
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("stamp --from-flyway takes its target from Flyway's history");
     }
+
+    @Test
+    void importFlywayHasHelpAndImportAloneSaysWhatItNeeds() {
+        Result help = run("import", "flyway", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--flyway-locations").doesNotContain("--flyway-table");
+        Result bare = run("import");
+        assertThat(bare.exit()).isEqualTo(2);
+        assertThat(bare.err()).contains("`migrator import flyway`");
+    }
 }

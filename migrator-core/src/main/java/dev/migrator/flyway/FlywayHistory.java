@@ -32,10 +32,11 @@ public record FlywayHistory(String where, List<Row> rows) {
      * @param description Flyway's description
      * @param type {@code SQL}, {@code JDBC}, {@code BASELINE}, {@code UNDO_SQL}, {@code DELETE}, {@code SCHEMA}, ...
      * @param script the file (or class) Flyway ran
+     * @param checksum Flyway's checksum of the script ({@link FlywayChecksum}); null for baseline rows
      * @param success false for a migration that failed part-way (kept on databases without transactional DDL)
      */
     public record Row(int installedRank, @Nullable String version, String description, String type, String script,
-            boolean success) {
+            @Nullable Integer checksum, boolean success) {
     }
 
     /**
@@ -68,13 +69,14 @@ public record FlywayHistory(String where, List<Row> rows) {
             return Optional.empty();
         }
         String sql = "SELECT " + String.join(", ", quoted(dialect, "installed_rank", "version", "description", "type",
-                "script", "success")) + " FROM " + dialect.quoteIdentifier(schema) + "."
+                "script", "checksum", "success")) + " FROM " + dialect.quoteIdentifier(schema) + "."
                 + dialect.quoteIdentifier(table.table()) + " ORDER BY " + dialect.quoteIdentifier("installed_rank");
         List<Row> rows = new ArrayList<>();
         for (List<@Nullable Object> row : session.query(sql)) {
             rows.add(new Row(((Number) java.util.Objects.requireNonNull(row.get(0))).intValue(),
                     row.get(1) == null ? null : row.get(1).toString(), String.valueOf(row.get(2)),
-                    String.valueOf(row.get(3)), String.valueOf(row.get(4)), truth(row.get(5))));
+                    String.valueOf(row.get(3)), String.valueOf(row.get(4)),
+                    row.get(5) == null ? null : ((Number) row.get(5)).intValue(), truth(row.get(6))));
         }
         return Optional.of(new FlywayHistory(schema + "." + table.table(), rows));
     }
@@ -185,6 +187,36 @@ public record FlywayHistory(String where, List<Row> rows) {
             }
         }
         return new Decision(target, top, notes);
+    }
+
+    /**
+     * The applied versions whose imported script is not the text Flyway ran, as Flyway's
+     * {@code validate} would find them: one note each, naming version, revision and Flyway's file.
+     * Notes, not refusals: replacing a placeholder in an imported script is such an edit, and wanted.
+     *
+     * @param upgradeSql the upgrade section of each revision, by id
+     */
+    public List<String> editedSinceApplied(Map<String, String> upgradeSql) {
+        Map<FlywayVersion, String> ids = new TreeMap<>();
+        for (String id : upgradeSql.keySet()) {
+            FlywayVersion.ofRevisionId(id).ifPresent(version -> ids.put(version, id));
+        }
+        List<String> notes = new ArrayList<>();
+        for (Row row : rows) {
+            String type = row.type().toUpperCase(Locale.ROOT);
+            if (row.version() == null || row.checksum() == null || type.contains("BASELINE") || type.startsWith("UNDO")
+                    || type.equals("DELETE") || type.equals("SCHEMA")) {
+                continue;
+            }
+            @Nullable String id = ids.get(FlywayVersion.parse(row.version()));
+            @Nullable String sql = id == null ? null : upgradeSql.get(id);
+            if (sql != null && FlywayChecksum.of(sql) != row.checksum()) {
+                notes.add("revision " + id + " is not the text Flyway ran as " + row.script() + " (Flyway's checksum "
+                        + row.checksum() + ", the script's " + FlywayChecksum.of(sql) + "): fine if you edited it on"
+                        + " purpose (a placeholder replaced), else compare it with the script in Flyway's location");
+            }
+        }
+        return notes;
     }
 
     private static FlywayVersion max(FlywayVersion a, FlywayVersion b) {

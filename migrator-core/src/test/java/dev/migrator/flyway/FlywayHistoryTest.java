@@ -17,7 +17,7 @@ class FlywayHistoryTest {
 
     private FlywayHistoryTest row(String version, String type, boolean success) {
         rows.add(new FlywayHistory.Row(rows.size() + 1, version, "d", type,
-                version == null ? "R__views.sql" : "V" + version + "__d.sql", success));
+                version == null ? "R__views.sql" : "V" + version + "__d.sql", null, success));
         return this;
     }
 
@@ -107,5 +107,15 @@ class FlywayHistoryTest {
     void aHistoryWithoutVersionedRowsHasNothingToStamp() {
         row("0", "SCHEMA", true);
         assertThat(decide().target()).isNull();
+    }
+
+    @Test
+    void aScriptThatIsNotWhatFlywayRanIsNotedWithItsRevisionAndFile() {
+        String v1 = "CREATE TABLE a (id int);\r\n";
+        rows.add(new FlywayHistory.Row(1, "1", "a", "SQL", "V1__a.sql", FlywayChecksum.of(v1), true));
+        rows.add(new FlywayHistory.Row(2, "1.1", "b", "SQL", "V1_1__b.sql", FlywayChecksum.of("SELECT 1;"), true));
+        List<String> notes = new FlywayHistory("public.flyway_schema_history", rows)
+                .editedSinceApplied(java.util.Map.of("v1", "CREATE TABLE a (id int);\n\n", "v1_1", "SELECT 2;\n"));
+        assertThat(notes).singleElement().asString().startsWith("revision v1_1 is not the text Flyway ran as V1_1__b.sql");
     }
 }
