@@ -33,7 +33,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class MigratorFlywayTakeoverTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class, DataSourceAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class, DataSourceAutoConfiguration.class,
+                    MigratorStartupAutoConfiguration.class));
 
     @TempDir
     Path dir;
@@ -108,7 +109,7 @@ class MigratorFlywayTakeoverTests {
             Path scripts = migratedWithFlywayThenImported(db);
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class,
-                            MigratorR2dbcAutoConfiguration.class))
+                            MigratorR2dbcAutoConfiguration.class, MigratorStartupAutoConfiguration.class))
                     .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.phase=initialization",
                             "migrator.locations=filesystem:" + scripts.toAbsolutePath(),
                             "migrator.flyway-takeover.enabled=true")
