@@ -104,11 +104,17 @@ final class DatabaseCatalog {
         for (List<@Nullable String> row : query(sql, schema)) {
             String type = family == SqlFamily.POSTGRESQL || family == SqlFamily.MYSQL ? row.get(2) : spelled(row);
             String defaultValue = row.get(4);
+            boolean identity = "YES".equals(row.get(5));
             if (family == SqlFamily.MYSQL && "NULL".equals(defaultValue)) {
                 defaultValue = null; // MariaDB spells "no default" on a nullable column so
             }
+            if (family == SqlFamily.POSTGRESQL && defaultValue != null && defaultValue.startsWith("nextval(")) {
+                // serial: numbered by the database as an identity column is, which is what the model asks
+                identity = true;
+                defaultValue = null;
+            }
             columns.computeIfAbsent(row.get(0), table -> new ArrayList<>()).add(new Schema.Column(row.get(1),
-                    ColumnType.parse(type), "YES".equals(row.get(3)), defaultValue, "YES".equals(row.get(5))));
+                    ColumnType.parse(type), "YES".equals(row.get(3)), defaultValue, identity));
         }
         return columns;
     }
