@@ -244,7 +244,17 @@ final class DatabaseCatalog {
         };
         List<Schema.Sequence> sequences = new ArrayList<>();
         for (List<@Nullable String> row : query(sql, schema)) {
-            sequences.add(new Schema.Sequence(row.get(0), number(row.get(1)), number(row.get(2))));
+            String name = row.get(0);
+            if (family == SqlFamily.MYSQL) {
+                // A MariaDB sequence is a one-row table of its settings
+                try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT start_value, increment FROM " + dialect.quoteIdentifier(name))) {
+                    rs.next();
+                    sequences.add(new Schema.Sequence(name, rs.getLong(1), rs.getLong(2)));
+                }
+            } else {
+                sequences.add(new Schema.Sequence(name, number(row.get(1)), number(row.get(2))));
+            }
         }
         return sequences;
     }

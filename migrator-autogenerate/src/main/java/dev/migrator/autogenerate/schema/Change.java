@@ -124,6 +124,13 @@ public sealed interface Change {
         }
     }
 
+    /** A sequence whose increment differs (Hibernate's allocation size); the start matters only at creation. */
+    record AlterSequence(Schema.Sequence from, Schema.Sequence to) implements Change {
+        public String describe() {
+            return "alter sequence " + to.name() + ": increment " + from.increment() + " -> " + to.increment();
+        }
+    }
+
     record DropSequence(Schema.Sequence sequence) implements Change {
         public String describe() {
             return "drop sequence " + sequence.name();
