@@ -78,7 +78,6 @@ public sealed interface Change {
         }
     }
 
-    /** @param table the table as it is before the change (the renderer may need its other indexes) */
     record AddIndex(Schema.Table table, Schema.Index index) implements Change {
         public String describe() {
             return "add " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table.name()
