@@ -98,11 +98,16 @@ final class DatabaseCatalog {
                     + " CASE WHEN extra LIKE '%auto_increment%' THEN 'YES' ELSE 'NO' END"
                     + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position";
             default -> "SELECT table_name, column_name, data_type, is_nullable, column_default, is_identity,"
-                    + " character_maximum_length, numeric_precision, numeric_scale, datetime_precision"
+                    + " character_maximum_length, numeric_precision, numeric_scale, datetime_precision, dtd_identifier"
                     + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position";
         };
+        Map<String, List<String>> enumValues = family == SqlFamily.H2 ? h2EnumValues() : Map.of();
         for (List<@Nullable String> row : query(sql, schema)) {
             String type = family == SqlFamily.POSTGRESQL || family == SqlFamily.MYSQL ? row.get(2) : spelled(row);
+            if (family == SqlFamily.H2 && "ENUM".equalsIgnoreCase(type)) {
+                List<String> values = enumValues.getOrDefault(row.get(0) + "." + row.get(10), List.of());
+                type = "ENUM(" + String.join(", ", values.stream().map(dialect::stringLiteral).toList()) + ")";
+            }
             String defaultValue = row.get(4);
             boolean identity = "YES".equals(row.get(5));
             if (family == SqlFamily.MYSQL && "NULL".equals(defaultValue)) {
@@ -117,6 +122,17 @@ final class DatabaseCatalog {
                     ColumnType.parse(type), "YES".equals(row.get(3)), defaultValue, identity));
         }
         return columns;
+    }
+
+    /** H2 keeps an enum type's values apart: by table and the column's type identifier. */
+    private Map<String, List<String>> h2EnumValues() throws SQLException {
+        Map<String, List<String>> values = new TreeMap<>();
+        for (List<@Nullable String> row : query("SELECT object_name, enum_identifier, value_name"
+                + " FROM information_schema.enum_values WHERE object_schema = ? AND object_type = 'TABLE'"
+                + " ORDER BY object_name, enum_identifier, value_ordinal", schema)) {
+            values.computeIfAbsent(row.get(0) + "." + row.get(1), key -> new ArrayList<>()).add(row.get(2));
+        }
+        return values;
     }
 
     /** A type as H2 would read it back: information_schema gives the name and its size apart. */
