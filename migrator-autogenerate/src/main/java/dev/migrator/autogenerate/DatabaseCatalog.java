@@ -98,19 +98,41 @@ final class DatabaseCatalog {
                     + " CASE WHEN extra LIKE '%auto_increment%' THEN 'YES' ELSE 'NO' END"
                     + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position";
             default -> "SELECT table_name, column_name, data_type, is_nullable, column_default, is_identity,"
-                    + " character_maximum_length, numeric_precision, numeric_scale, datetime_precision"
+                    + " character_maximum_length, numeric_precision, numeric_scale, datetime_precision, dtd_identifier"
                     + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position";
         };
+        Map<String, List<String>> enumValues = family == SqlFamily.H2 ? h2EnumValues() : Map.of();
         for (List<@Nullable String> row : query(sql, schema)) {
             String type = family == SqlFamily.POSTGRESQL || family == SqlFamily.MYSQL ? row.get(2) : spelled(row);
+            if (family == SqlFamily.H2 && "ENUM".equalsIgnoreCase(type)) {
+                List<String> values = enumValues.getOrDefault(row.get(0) + "." + row.get(10), List.of());
+                type = "ENUM(" + String.join(", ", values.stream().map(dialect::stringLiteral).toList()) + ")";
+            }
             String defaultValue = row.get(4);
+            boolean identity = "YES".equals(row.get(5));
             if (family == SqlFamily.MYSQL && "NULL".equals(defaultValue)) {
                 defaultValue = null; // MariaDB spells "no default" on a nullable column so
             }
+            if (family == SqlFamily.POSTGRESQL && defaultValue != null && defaultValue.startsWith("nextval(")) {
+                // serial: numbered by the database as an identity column is, which is what the model asks
+                identity = true;
+                defaultValue = null;
+            }
             columns.computeIfAbsent(row.get(0), table -> new ArrayList<>()).add(new Schema.Column(row.get(1),
-                    ColumnType.parse(type), "YES".equals(row.get(3)), defaultValue, "YES".equals(row.get(5))));
+                    ColumnType.parse(type), "YES".equals(row.get(3)), defaultValue, identity));
         }
         return columns;
+    }
+
+    /** H2 keeps an enum type's values apart: by table and the column's type identifier. */
+    private Map<String, List<String>> h2EnumValues() throws SQLException {
+        Map<String, List<String>> values = new TreeMap<>();
+        for (List<@Nullable String> row : query("SELECT object_name, enum_identifier, value_name"
+                + " FROM information_schema.enum_values WHERE object_schema = ? AND object_type = 'TABLE'"
+                + " ORDER BY object_name, enum_identifier, value_ordinal", schema)) {
+            values.computeIfAbsent(row.get(0) + "." + row.get(1), key -> new ArrayList<>()).add(row.get(2));
+        }
+        return values;
     }
 
     /** A type as H2 would read it back: information_schema gives the name and its size apart. */
@@ -238,7 +260,17 @@ final class DatabaseCatalog {
         };
         List<Schema.Sequence> sequences = new ArrayList<>();
         for (List<@Nullable String> row : query(sql, schema)) {
-            sequences.add(new Schema.Sequence(row.get(0), number(row.get(1)), number(row.get(2))));
+            String name = row.get(0);
+            if (family == SqlFamily.MYSQL) {
+                // A MariaDB sequence is a one-row table of its settings
+                try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT start_value, increment FROM " + dialect.quoteIdentifier(name))) {
+                    rs.next();
+                    sequences.add(new Schema.Sequence(name, rs.getLong(1), rs.getLong(2)));
+                }
+            } else {
+                sequences.add(new Schema.Sequence(name, number(row.get(1)), number(row.get(2))));
+            }
         }
         return sequences;
     }

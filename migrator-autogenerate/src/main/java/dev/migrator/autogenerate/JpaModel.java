@@ -38,7 +38,10 @@ public final class JpaModel {
     public static Schema of(DataSource dataSource, Map<String, ?> settings, Collection<Class<?>> entities) {
         Map<String, Object> all = new HashMap<>(settings);
         all.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
-        all.putIfAbsent(AvailableSettings.HBM2DDL_AUTO, "none");
+        all.put(AvailableSettings.HBM2DDL_AUTO, "none");
+        // The mapping's sequences as mapped: otherwise Hibernate compares them with the database's
+        // while it boots, and drops a sequence whose increment differs from the model
+        all.put(AvailableSettings.SEQUENCE_INCREMENT_SIZE_MISMATCH_STRATEGY, "none");
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(all).build();
         try {
             MetadataSources sources = new MetadataSources(registry);

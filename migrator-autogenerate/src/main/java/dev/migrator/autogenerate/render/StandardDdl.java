@@ -58,6 +58,8 @@ abstract class StandardDdl implements DdlRenderer {
             return dropForeignKey(c.table(), c.foreignKey());
         } else if (change instanceof Change.AddSequence c) {
             return List.of(createSequence(c.sequence()));
+        } else if (change instanceof Change.AlterSequence c) {
+            return List.of("ALTER SEQUENCE " + name(c.to().name()) + " INCREMENT BY " + c.to().increment());
         } else if (change instanceof Change.DropSequence c) {
             return List.of("DROP SEQUENCE " + name(c.sequence().name()));
         }

@@ -78,7 +78,6 @@ public sealed interface Change {
         }
     }
 
-    /** @param table the table as it is before the change (the renderer may need its other indexes) */
     record AddIndex(Schema.Table table, Schema.Index index) implements Change {
         public String describe() {
             return "add " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + table.name()
@@ -121,6 +120,13 @@ public sealed interface Change {
     record AddSequence(Schema.Sequence sequence) implements Change {
         public String describe() {
             return "add sequence " + sequence.name();
+        }
+    }
+
+    /** A sequence whose increment differs (Hibernate's allocation size); the start matters only at creation. */
+    record AlterSequence(Schema.Sequence from, Schema.Sequence to) implements Change {
+        public String describe() {
+            return "alter sequence " + to.name() + ": increment " + from.increment() + " -> " + to.increment();
         }
     }
 

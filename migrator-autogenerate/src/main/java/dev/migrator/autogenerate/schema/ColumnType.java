@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param spelling the type as the model or the catalog writes it
  * @param base the canonical name ({@code integer}, {@code varchar}, {@code timestamp}, ...)
  * @param arguments length, or precision and scale, where they matter
+ * @param values the values of an {@code enum(...)} type (MariaDB's, H2's: Hibernate maps an enum
+ *     held as text so there), in order and as spelled
  */
-public record ColumnType(String spelling, String base, List<Integer> arguments) {
+public record ColumnType(String spelling, String base, List<Integer> arguments, List<String> values) {
 
     private static final Pattern ARGUMENTS = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
@@ -47,12 +49,25 @@ public record ColumnType(String spelling, String base, List<Integer> arguments) 
     private static final Set<String> NO_ARGUMENTS = Set.of("integer", "bigint", "smallint", "tinyint", "boolean",
             "double", "real", "date", "text", "uuid", "bytea", "clob", "blob");
 
+    private static final Pattern ENUM = Pattern.compile("(?is)enum\\s*\\((.*)\\)");
+    private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
+
     public ColumnType {
         arguments = List.copyOf(arguments);
+        values = List.copyOf(values);
     }
 
     /** Reads a type as a model or catalog spells it. */
     public static ColumnType parse(String spelling) {
+        Matcher enumType = ENUM.matcher(spelling.trim());
+        if (enumType.matches()) {
+            List<String> values = new ArrayList<>();
+            Matcher value = ENUM_VALUE.matcher(enumType.group(1));
+            while (value.find()) {
+                values.add(value.group(1).replace("''", "'"));
+            }
+            return new ColumnType(spelling.trim(), "enum", List.of(), values);
+        }
         String text = spelling.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         List<Integer> arguments = new ArrayList<>();
         Matcher matcher = ARGUMENTS.matcher(text);
@@ -78,7 +93,7 @@ public record ColumnType(String spelling, String base, List<Integer> arguments) 
         if (NO_ARGUMENTS.contains(base)) {
             arguments = List.of();
         }
-        return new ColumnType(spelling.trim(), base, arguments);
+        return new ColumnType(spelling.trim(), base, arguments, List.of());
     }
 
     /**
@@ -87,6 +102,9 @@ public record ColumnType(String spelling, String base, List<Integer> arguments) 
      */
     public boolean sameAs(ColumnType other) {
         if (!base.equals(other.base)) {
+            return false;
+        }
+        if (!values.isEmpty() && !other.values.isEmpty() && !values.equals(other.values)) {
             return false;
         }
         return arguments.isEmpty() || other.arguments.isEmpty() || arguments.equals(other.arguments);

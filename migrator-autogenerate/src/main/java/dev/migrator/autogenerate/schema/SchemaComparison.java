@@ -7,6 +7,7 @@ import dev.migrator.autogenerate.schema.Change.AddSequence;
 import dev.migrator.autogenerate.schema.Change.AddTable;
 import dev.migrator.autogenerate.schema.Change.AddUnique;
 import dev.migrator.autogenerate.schema.Change.AlterColumn;
+import dev.migrator.autogenerate.schema.Change.AlterSequence;
 import dev.migrator.autogenerate.schema.Change.DropColumn;
 import dev.migrator.autogenerate.schema.Change.DropForeignKey;
 import dev.migrator.autogenerate.schema.Change.DropIndex;
@@ -56,8 +57,13 @@ public final class SchemaComparison {
             }
         }
         for (Map.Entry<String, Schema.Sequence> sequence : to.sequences().entrySet()) {
-            if (!from.sequences().containsKey(sequence.getKey())) {
-                b.createTables.add(0, new AddSequence(sequence.getValue()));
+            Schema.Sequence old = from.sequences().get(sequence.getKey());
+            Schema.Sequence wanted = sequence.getValue();
+            if (old == null) {
+                b.createTables.add(0, new AddSequence(wanted));
+            } else if (old.increment() != null && wanted.increment() != null
+                    && !old.increment().equals(wanted.increment())) {
+                b.alterColumns.add(new AlterSequence(old, wanted));
             }
         }
         for (Map.Entry<String, Schema.Sequence> sequence : from.sequences().entrySet()) {

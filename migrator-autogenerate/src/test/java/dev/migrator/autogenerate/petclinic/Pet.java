@@ -2,6 +2,8 @@ package dev.migrator.autogenerate.petclinic;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,6 +17,10 @@ import org.hibernate.annotations.OnDeleteAction;
 @Entity
 @Table(name = "pets")
 public class Pet {
+
+    /** Mapped as text: a check constraint on PostgreSQL and H2, an {@code enum(...)} type on MariaDB. */
+    public enum Sex { FEMALE, MALE, UNKNOWN }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
@@ -22,6 +28,9 @@ public class Pet {
     String name;
     @Column(name = "birth_date")
     LocalDate birthDate;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sex", length = 10)
+    Sex sex;
     @ManyToOne(optional = false)
     @JoinColumn(name = "type_id")
     PetType type;

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ColumnTypeTest {
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "enum ('FEMALE','MALE') | enum('FEMALE','MALE')", "enum('A','B') | ENUM('A', 'B')", "enum('A','B') | ENUM",
         "integer | int4", "integer | int(11)", "integer | INTEGER", "bigint | int8", "bigint | bigint(20)",
         "varchar(255) | character varying(255)", "varchar(255) | CHARACTER VARYING(255)",
         "timestamp(6) | timestamp(6) without time zone", "datetime(6) | timestamp(6)", "timestamp(6) | TIMESTAMP",
@@ -21,7 +22,8 @@ class ColumnTypeTest {
     }
 
     @ParameterizedTest(name = "{0} <> {1}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "enum('A','B') | enum('A','C')", "enum('A','B') | enum('B','A')", "enum('a') | enum('A')",
         "varchar(255) | varchar(100)", "varchar(255) | char(255)", "integer | bigint", "numeric(10,2) | numeric(12,2)",
         "timestamp(6) | timestamp(6) with time zone", "real | double precision", "date | timestamp(6)",
         "text | varchar(255)"})
