@@ -389,7 +389,7 @@ public class MigratorProperties implements InitializingBean {
         private boolean enabled;
 
         /** Name of Flyway's history table (spring.flyway.table). */
-        private String table = dev.migrator.flyway.FlywayHistoryTable.DEFAULT_TABLE;
+        private String table = "flyway_schema_history"; // a literal, so that the metadata shows it as the default
 
         /**
          * Schema of Flyway's history table (the first of spring.flyway.schemas, or spring.flyway.default-schema).

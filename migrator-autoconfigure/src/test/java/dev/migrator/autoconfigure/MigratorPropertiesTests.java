@@ -3,6 +3,7 @@ package dev.migrator.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.config.MigratorConfig;
+import dev.migrator.flyway.FlywayHistoryTable;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ class MigratorPropertiesTests {
         assertThat(properties.getLockTimeout()).isEqualTo(engine.lockTimeout());
         assertThat(properties.isTransactionPerMigration()).isEqualTo(engine.transactionPerMigration());
         assertThat(properties.isValidateChecksums()).isEqualTo(engine.validateChecksums());
+        assertThat(properties.getFlywayTakeover().getTable()).isEqualTo(FlywayHistoryTable.DEFAULT_TABLE);
     }
 
     @Test
