@@ -46,6 +46,10 @@ public final class Driver {
     /** psql running migrator's offline script: the same SQL as migrator's online run, bookkeeping included. */
     private static final String PSQL_SCRIPT = "psql-script";
     private static final String BASELINE = "baseline";
+    /** The boot benchmark's service with no migration tool on its class path. */
+    private static final String NONE = "none";
+    private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) classes=(\\d+) beans=(\\S+)$",
+            Pattern.MULTILINE);
 
     /**
      * The tools of each scenario, in the order they alternate within a round: each run that a
@@ -59,6 +63,10 @@ public final class Driver {
         TOOLS.put("apply", List.of(PSQL_SCRIPT, PSQL, MIGRATOR, R2DBC, FLYWAY, LIQUIBASE));
         TOOLS.put("offline", List.of(MIGRATOR, LIQUIBASE));
         TOOLS.put("plan", List.of(MIGRATOR));
+        // The boot benchmark: the same Spring Boot service with no tool, migrator's starter, Boot's Flyway and
+        // Liquibase support; each added time is paired with the no-tool boot of the same round
+        TOOLS.put("boot-noop", List.of(NONE, MIGRATOR, FLYWAY, LIQUIBASE));
+        TOOLS.put("boot-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, FLYWAY, LIQUIBASE));
     }
 
     private final int n;
@@ -84,7 +92,8 @@ public final class Driver {
         rounds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 5;
         warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
         planSize = Integer.parseInt(options.getOrDefault("plan-size", "10000"));
-        scenarios = new LinkedHashSet<>(Arrays.asList(options.getOrDefault("scenarios", "noop,apply,offline,plan")
+        scenarios = new LinkedHashSet<>(Arrays.asList(options.getOrDefault("scenarios",
+                "noop,apply,offline,plan,boot-noop,boot-apply")
                 .split(",")));
         work = Path.of(options.getOrDefault("work", "benchmarks/target/bench-work")).toAbsolutePath();
         out = Path.of(options.getOrDefault("out", "benchmarks/target/results.md")).toAbsolutePath();
@@ -126,6 +135,9 @@ public final class Driver {
         Map<String, String> templates = new LinkedHashMap<>();
         if (scenarios.contains("noop")) {
             templates = noopTemplates();
+        }
+        if (scenarios.contains("boot-noop")) {
+            templates.putAll(bootTemplates());
         }
         for (String scenario : scenarios) {
             for (int round = -warmup; round < rounds; round++) {
@@ -194,20 +206,46 @@ public final class Driver {
         return templates;
     }
 
+    /**
+     * For the boot no-op: one database per tool that the tool's variant of the service migrated at startup (untimed), so
+     * that each tool finds its own bookkeeping as it wrote it (Liquibase records the change log's path as Boot names it).
+     */
+    private Map<String, String> bootTemplates() throws Exception {
+        Map<String, String> templates = new LinkedHashMap<>();
+        for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE)) {
+            String name = prefix + "tpl_boot_" + tool;
+            create(name, "template0");
+            Outcome setup = executeBoot(tool, name, n);
+            String problem = setup.problem != null ? setup.problem : check("boot-apply", tool, name, n, setup);
+            if (problem != null) {
+                throw new IllegalStateException("setting up the boot no-op template for " + tool + " failed: "
+                        + problem + "\n" + tail(setup.log));
+            }
+            templates.put("boot-" + tool, name);
+            log("boot no-op template for %s: the service applied N and was ready in %.1f s (untimed setup)", tool,
+                    setup.callMs / 1000);
+        }
+        templates.put("boot-" + NONE, templates.get("boot-" + MIGRATOR));
+        return templates;
+    }
+
     private Run measure(String scenario, String tool, int round, Map<String, String> templates) throws Exception {
         // Liquibase's updateSQL reads an empty database (docs/performance.md); migrator's offline script needs none
-        boolean online = scenario.equals("noop") || scenario.equals("apply")
+        boolean boot = scenario.startsWith("boot-");
+        boolean online = scenario.equals("noop") || scenario.equals("apply") || boot
                 || scenario.equals("offline") && tool.equals(LIQUIBASE);
         int size = scenario.equals("plan") ? planSize : n;
         String database = null;
         if (online) {
             database = prefix + "r" + (++sequence);
-            create(database, scenario.equals("noop") ? templates.get(tool) : "template0");
+            create(database, scenario.equals("noop") ? templates.get(tool)
+                    : scenario.equals("boot-noop") ? templates.get("boot-" + tool) : "template0");
         }
         Outcome outcome;
         try {
-            outcome = execute(tool, scenario.equals("noop") && tool.equals(BASELINE) ? "select1" : scenario, database,
-                    size);
+            outcome = boot && !tool.equals(PSQL_SCRIPT) ? executeBoot(tool, database, size)
+                    : execute(tool, scenario.equals("noop") && tool.equals(BASELINE) ? "select1" : scenario, database,
+                            size);
             if (outcome.problem == null) {
                 outcome.problem = check(scenario, tool, database, size, outcome);
             }
@@ -217,13 +255,13 @@ public final class Driver {
             }
         }
         Run run = new Run(scenario, tool, round, outcome.callMs, outcome.wallMs, outcome.rssKb, outcome.connections,
-                outcome.classes, outcome.problem);
+                outcome.classes, outcome.eventMs, outcome.problem);
         if (outcome.problem != null) {
             failed = true;
             log("FAILED %s %s round %d: %s%n%s", scenario, tool, round, outcome.problem, tail(outcome.log));
         } else {
-            log("%-7s %-9s %-14s call %9s  whole %8.0f ms  peak RSS %4d MB", scenario,
-                    round < 0 ? "warm-up" : "round " + (round + 1), tool,
+            log("%-7s %-9s %-14s %s %9s  whole %8.0f ms  peak RSS %4d MB", scenario,
+                    round < 0 ? "warm-up" : "round " + (round + 1), tool, boot ? "ready" : "call ",
                     outcome.callMs < 0 ? "-" : String.format(Locale.ROOT, "%.0f ms", outcome.callMs), outcome.wallMs,
                     outcome.rssKb / 1024);
         }
@@ -265,6 +303,28 @@ public final class Driver {
             case "plan" -> {
                 return outcome.steps == size ? null : "planned " + outcome.steps + " steps, expected " + size;
             }
+            case "boot-noop", "boot-apply" -> {
+                if (tool.equals(PSQL_SCRIPT)) {
+                    String tables = checkTables(database, size);
+                    return tables != null ? tables : checkBookkeeping(database, tool, size);
+                }
+                // The variant ran its tool and no other: its migration bean, by name, is the only one
+                String expected = tool.equals(NONE) ? "none" : tool;
+                if (!expected.equals(outcome.beans)) {
+                    return "the service's migration beans are " + outcome.beans + ", expected " + expected;
+                }
+                // Without a tool the apply's database stays empty; the service answered over its pool either way
+                int tables = tool.equals(NONE) && scenario.equals("boot-apply") ? 0 : size;
+                if (outcome.steps != tables) {
+                    return "the service's /tables answered " + outcome.steps + ", expected " + tables;
+                }
+                String problem = checkTables(database, tables);
+                if (problem != null || tool.equals(NONE)) {
+                    return problem;
+                }
+                problem = checkBookkeeping(database, tool, size);
+                return problem != null || !tool.equals(MIGRATOR) ? problem : checkHead(database, size);
+            }
             default -> throw new IllegalArgumentException(scenario);
         }
     }
@@ -299,6 +359,162 @@ public final class Driver {
             int recorded = rows.getInt(1);
             return recorded == expected ? null
                     : tool + "'s bookkeeping records " + recorded + " applied revisions, expected " + expected;
+        }
+    }
+
+    /** migrator's version table holds one row, the last revision (after an apply, and still after a no-op). */
+    private String checkHead(String database, int size) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(database));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version_num FROM migrator_version")) {
+            List<String> heads = new ArrayList<>();
+            while (rows.next()) {
+                heads.add(rows.getString(1));
+            }
+            String expected = String.format(Locale.ROOT, "r%06d", size);
+            return heads.equals(List.of(expected)) ? null : "migrator_version holds " + heads + ", expected " + expected;
+        }
+    }
+
+    /**
+     * One boot of the service ({@code dev.migrator.benchmarks.boot.BootService}) with one tool's folder on its class
+     * path (none for {@code none}): from the process's start to the first 200 of its readiness probe, polled every
+     * 10 ms over HTTP. Then the service's own endpoint is asked for the tables it sees (in {@code steps}), and the JVM
+     * is stopped with SIGTERM (Boot's graceful shutdown). {@code eventMs} is the JVM's uptime that the service printed
+     * at ApplicationReadyEvent.
+     */
+    private Outcome executeBoot(String tool, String database, int size) throws Exception {
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        int id = ++sequence;
+        Path log = logs.resolve(String.format("%04d-boot-%s.log", id, tool));
+        Path rssFile = logs.resolve(String.format("%04d.rss", id));
+        int httpPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            httpPort = socket.getLocalPort();
+        }
+        Path classes = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+        Path bootLib = classes.resolveSibling("boot-lib");
+        String classPath = classes + java.io.File.pathSeparator + bootLib.resolve("common") + "/*"
+                + (tool.equals(NONE) ? "" : java.io.File.pathSeparator + bootLib.resolve(tool) + "/*");
+        Path scripts = work.resolve("n" + size).resolve(tool);
+        List<String> command = new ArrayList<>();
+        if (gnuTime) {
+            command.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rssFile.toString()));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOpts);
+        command.addAll(List.of("-cp", classPath, "dev.migrator.benchmarks.boot.BootService",
+                "--server.port=" + httpPort, "--spring.datasource.url=" + url(database),
+                "--management.endpoint.health.probes.enabled=true"));
+        switch (tool) {
+            case MIGRATOR -> command.add("--migrator.locations=filesystem:" + scripts);
+            case FLYWAY -> command.add("--spring.flyway.locations=filesystem:" + scripts);
+            case LIQUIBASE -> command.add("--spring.liquibase.change-log=file:" + scripts.resolve("master.xml"));
+            case NONE -> { }
+            default -> throw new IllegalArgumentException("no boot variant " + tool);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        long peakKb = 0;
+        Thread poller = null;
+        long[] peak = new long[1];
+        if (!gnuTime) {
+            poller = new Thread(() -> {
+                try {
+                    peak[0] = pollPeak(process);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            poller.start();
+        }
+        Outcome outcome;
+        String ready = "http://127.0.0.1:" + httpPort + "/actuator/health/readiness";
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(30);
+        double readyMs = -1;
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            if (httpStatus(ready) == 200) {
+                readyMs = (System.nanoTime() - t0) / 1e6;
+                break;
+            }
+            Thread.sleep(10);
+        }
+        long tables = readyMs < 0 ? -1 : httpLong("http://127.0.0.1:" + httpPort + "/tables");
+        // SIGTERM to the JVM (under GNU time, its child), so that GNU time still reports the peak
+        process.descendants().forEach(ProcessHandle::destroy);
+        if (!gnuTime) {
+            process.destroy();
+        }
+        boolean done = process.waitFor(2, TimeUnit.MINUTES);
+        outcome = new Outcome(log, (System.nanoTime() - t0) / 1e6);
+        if (!done) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            outcome.problem = "no exit within 2 minutes of SIGTERM";
+            return outcome;
+        }
+        if (poller != null) {
+            poller.join();
+            peakKb = peak[0];
+        }
+        outcome.rssKb = gnuTime ? readRss(rssFile) : peakKb;
+        if (readyMs < 0) {
+            outcome.problem = "not ready (exit code " + process.exitValue() + ")";
+            return outcome;
+        }
+        outcome.callMs = readyMs;
+        outcome.steps = tables;
+        Matcher result = line(READY, outcome);
+        if (result == null) {
+            return outcome;
+        }
+        outcome.eventMs = Double.parseDouble(result.group(1));
+        outcome.classes = Integer.parseInt(result.group(2));
+        outcome.beans = result.group(3);
+        return outcome;
+    }
+
+    /** The run's line (RESULT or READY) in its log, or null with the problem set. */
+    private static Matcher line(Pattern pattern, Outcome outcome) throws IOException {
+        Matcher matcher = pattern.matcher(Files.readString(outcome.log));
+        if (matcher.find()) {
+            return matcher;
+        }
+        outcome.problem = "no " + pattern.pattern().substring(1, pattern.pattern().indexOf(' ')) + " line";
+        return null;
+    }
+
+    /** The HTTP status of a GET, or -1 while nothing listens (or the answer does not come within 5 s). */
+    private static int httpStatus(String address) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(address).toURL()
+                    .openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            try {
+                int status = connection.getResponseCode();
+                (status < 400 ? connection.getInputStream() : connection.getErrorStream()).readAllBytes();
+                return status;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long httpLong(String address) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(address).toURL()
+                    .openConnection();
+            connection.setReadTimeout(30000);
+            try (java.io.InputStream in = connection.getInputStream()) {
+                return Long.parseLong(new String(in.readAllBytes()).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -2;
         }
     }
 
@@ -343,9 +559,8 @@ public final class Driver {
         if (tool.startsWith(PSQL)) {
             return outcome;
         }
-        Matcher result = RESULT.matcher(Files.readString(log));
-        if (!result.find()) {
-            outcome.problem = "no RESULT line";
+        Matcher result = line(RESULT, outcome);
+        if (result == null) {
             return outcome;
         }
         outcome.callMs = Double.parseDouble(result.group(4));
@@ -496,10 +711,10 @@ public final class Driver {
     }
 
     private String csv() {
-        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,problem\n");
+        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,ready_event_ms,problem\n");
         for (Run run : runs) {
-            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%s%n", run.scenario(), run.tool(),
-                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(),
+            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%.1f,%s%n", run.scenario(), run.tool(),
+                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(), run.eventMs(),
                     run.problem() == null ? "" : "\"" + run.problem().replace("\"", "'") + "\""));
         }
         return text.toString();
@@ -519,6 +734,8 @@ public final class Driver {
         long steps = -1;
         int connections = -1;
         int classes = -1;
+        double eventMs = -1;
+        String beans;
         String problem;
 
         Outcome(Path log, double wallMs) {
@@ -529,6 +746,6 @@ public final class Driver {
 
     /** One measured run; round is negative for warm-up rounds. */
     record Run(String scenario, String tool, int round, double callMs, double wallMs, long rssKb, int connections,
-            int classes, String problem) {
+            int classes, double eventMs, String problem) {
     }
 }
