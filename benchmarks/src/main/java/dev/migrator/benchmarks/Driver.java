@@ -40,6 +40,8 @@ public final class Driver {
 
     private static final String MIGRATOR = "migrator";
     private static final String R2DBC = "migrator-r2dbc";
+    /** migrator (JDBC) on a wide graph of N revisions (branches and merges), for the scale figures. */
+    private static final String WIDE = "migrator-wide";
     private static final String FLYWAY = "flyway";
     private static final String LIQUIBASE = "liquibase";
     private static final String PSQL = "psql";
@@ -74,6 +76,8 @@ public final class Driver {
     private final int warmup;
     private final int planSize;
     private final Set<String> scenarios;
+    /** The tools of each scenario, as {@link #TOOLS} has them or as {@code --tools} narrows them. */
+    private final Map<String, List<String>> tools = new LinkedHashMap<>();
     private final Path work;
     private final Path out;
     private final String host;
@@ -103,10 +107,20 @@ public final class Driver {
         String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").trim();
         javaOpts = opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
         gnuTime = probeGnuTime();
+        // --tools migrator,migrator-wide: only these tools in every scenario (migrator-wide runs only when named)
+        List<String> only = options.containsKey("tools") ? List.of(options.get("tools").split(",")) : null;
         for (String scenario : scenarios) {
             if (!TOOLS.containsKey(scenario)) {
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + TOOLS.keySet());
             }
+            List<String> list = new ArrayList<>(TOOLS.get(scenario));
+            if (only != null) {
+                if (List.of("noop", "apply", "offline").contains(scenario)) {
+                    list.add(list.indexOf(MIGRATOR) + 1, WIDE);
+                }
+                list.retainAll(only);
+            }
+            tools.put(scenario, list);
         }
     }
 
@@ -141,7 +155,7 @@ public final class Driver {
         }
         for (String scenario : scenarios) {
             for (int round = -warmup; round < rounds; round++) {
-                for (String tool : TOOLS.get(scenario)) {
+                for (String tool : tools.get(scenario)) {
                     runs.add(measure(scenario, tool, round, templates));
                 }
             }
@@ -180,6 +194,9 @@ public final class Driver {
         for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE, PSQL, PSQL_SCRIPT)) {
             RunOne.prepare(work, n, tool);
         }
+        if (tools.values().stream().anyMatch(list -> list.contains(WIDE))) {
+            RunOne.prepare(work, n, WIDE);
+        }
         if (scenarios.contains("plan")) {
             RunOne.prepare(work, planSize, MIGRATOR);
         }
@@ -189,8 +206,12 @@ public final class Driver {
     /** For the no-op: one database per tool with the N revisions applied by that tool, copied for every run. */
     private Map<String, String> noopTemplates() throws Exception {
         Map<String, String> templates = new LinkedHashMap<>();
-        for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE)) {
-            String name = prefix + "tpl_" + tool;
+        for (String tool : List.of(MIGRATOR, WIDE, FLYWAY, LIQUIBASE)) {
+            List<String> noop = tools.get("noop");
+            if (!noop.contains(tool) && !(tool.equals(MIGRATOR) && (noop.contains(R2DBC) || noop.contains(BASELINE)))) {
+                continue;
+            }
+            String name = prefix + "tpl_" + tool.replace('-', '_');
             create(name, "template0");
             Outcome setup = execute(tool, "apply", name, n);
             String problem = setup.problem != null ? setup.problem : check("apply", tool, name, n, setup);
@@ -213,6 +234,9 @@ public final class Driver {
     private Map<String, String> bootTemplates() throws Exception {
         Map<String, String> templates = new LinkedHashMap<>();
         for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE)) {
+            if (!tools.get("boot-noop").contains(tool) && !(tool.equals(MIGRATOR) && tools.get("boot-noop").contains(NONE))) {
+                continue;
+            }
             String name = prefix + "tpl_boot_" + tool;
             create(name, "template0");
             Outcome setup = executeBoot(tool, name, n);
@@ -348,7 +372,7 @@ public final class Driver {
         String query = switch (tool) {
             case FLYWAY -> "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL";
             case LIQUIBASE -> "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'";
-            case MIGRATOR, R2DBC, PSQL_SCRIPT -> "SELECT count(*) FROM migrator_history WHERE direction = 'upgrade'"
+            case MIGRATOR, R2DBC, WIDE, PSQL_SCRIPT -> "SELECT count(*) FROM migrator_history WHERE direction = 'upgrade'"
                     + " AND outcome = 'success'";
             default -> throw new IllegalArgumentException(tool);
         };

@@ -16,7 +16,7 @@ final class Report {
 
     /** Table rows: migrator first, the floors last, whatever order the tools ran in. */
     private static final List<String> TABLE_ORDER =
-            List.of("migrator", "migrator-r2dbc", "flyway", "liquibase", "baseline", "psql", "psql-script");
+            List.of("migrator", "migrator-wide", "migrator-r2dbc", "flyway", "liquibase", "baseline", "psql", "psql-script");
     private static final Map<String, String> TITLES = Map.of(
             "noop", "No-op with N applied (what every boot pays)",
             "apply", "Apply N from empty, one transaction per revision",
@@ -25,7 +25,8 @@ final class Report {
             "boot-noop", "Boot: a Spring Boot service's startup with N applied (no-op)",
             "boot-apply", "Boot: a Spring Boot service's startup on an empty database (apply N)");
     private static final Map<String, String> NAMES = Map.of(
-            "migrator", "migrator (JDBC)", "migrator-r2dbc", "migrator (R2DBC)", "flyway", "Flyway 12.4.0",
+            "migrator", "migrator (JDBC)", "migrator-wide", "migrator (JDBC), wide graph", "migrator-r2dbc",
+            "migrator (R2DBC)", "flyway", "Flyway 12.4.0",
             "liquibase", "Liquibase 5.0.4", "psql", "psql (floor)", "baseline", "baseline JVM (`select 1`)",
             "psql-script", "psql running migrator's offline script ²");
 
