@@ -50,7 +50,7 @@ public final class Driver {
     private static final String BASELINE = "baseline";
     /** The boot benchmark's service with no migration tool on its class path. */
     private static final String NONE = "none";
-    private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) classes=(\\d+) beans=(\\S+)$",
+    private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) cpu_ms=(-?\\d+) classes=(\\d+) beans=(\\S+)$",
             Pattern.MULTILINE);
 
     /**
@@ -279,7 +279,7 @@ public final class Driver {
             }
         }
         Run run = new Run(scenario, tool, round, outcome.callMs, outcome.wallMs, outcome.rssKb, outcome.connections,
-                outcome.classes, outcome.eventMs, outcome.problem);
+                outcome.classes, outcome.eventMs, outcome.cpuMs, outcome.problem);
         if (outcome.problem != null) {
             failed = true;
             log("FAILED %s %s round %d: %s%n%s", scenario, tool, round, outcome.problem, tail(outcome.log));
@@ -495,8 +495,9 @@ public final class Driver {
             return outcome;
         }
         outcome.eventMs = Double.parseDouble(result.group(1));
-        outcome.classes = Integer.parseInt(result.group(2));
-        outcome.beans = result.group(3);
+        outcome.cpuMs = Double.parseDouble(result.group(2));
+        outcome.classes = Integer.parseInt(result.group(3));
+        outcome.beans = result.group(4);
         return outcome;
     }
 
@@ -735,10 +736,10 @@ public final class Driver {
     }
 
     private String csv() {
-        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,ready_event_ms,problem\n");
+        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,ready_event_ms,ready_cpu_ms,problem\n");
         for (Run run : runs) {
-            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%.1f,%s%n", run.scenario(), run.tool(),
-                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(), run.eventMs(),
+            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%.1f,%.1f,%s%n", run.scenario(), run.tool(),
+                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(), run.eventMs(), run.cpuMs(),
                     run.problem() == null ? "" : "\"" + run.problem().replace("\"", "'") + "\""));
         }
         return text.toString();
@@ -759,6 +760,7 @@ public final class Driver {
         int connections = -1;
         int classes = -1;
         double eventMs = -1;
+        double cpuMs = -1;
         String beans;
         String problem;
 
@@ -770,6 +772,6 @@ public final class Driver {
 
     /** One measured run; round is negative for warm-up rounds. */
     record Run(String scenario, String tool, int round, double callMs, double wallMs, long rssKb, int connections,
-            int classes, double eventMs, String problem) {
+            int classes, double eventMs, double cpuMs, String problem) {
     }
 }
