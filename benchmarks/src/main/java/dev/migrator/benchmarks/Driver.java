@@ -50,6 +50,8 @@ public final class Driver {
     private static final String BASELINE = "baseline";
     /** The boot benchmark's service with no migration tool on its class path. */
     private static final String NONE = "none";
+    /** migrator's starter with {@code migrator.phase=initialization}: during the context's refresh, where Flyway runs. */
+    private static final String MIGRATOR_INIT = "migrator-init";
     private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) cpu_ms=(-?\\d+) classes=(\\d+) beans=(\\S+)$",
             Pattern.MULTILINE);
 
@@ -67,8 +69,8 @@ public final class Driver {
         TOOLS.put("plan", List.of(MIGRATOR));
         // The boot benchmark: the same Spring Boot service with no tool, migrator's starter, Boot's Flyway and
         // Liquibase support; each added time is paired with the no-tool boot of the same round
-        TOOLS.put("boot-noop", List.of(NONE, MIGRATOR, FLYWAY, LIQUIBASE));
-        TOOLS.put("boot-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, FLYWAY, LIQUIBASE));
+        TOOLS.put("boot-noop", List.of(NONE, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
+        TOOLS.put("boot-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
     }
 
     private final int n;
@@ -234,7 +236,9 @@ public final class Driver {
     private Map<String, String> bootTemplates() throws Exception {
         Map<String, String> templates = new LinkedHashMap<>();
         for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE)) {
-            if (!tools.get("boot-noop").contains(tool) && !(tool.equals(MIGRATOR) && tools.get("boot-noop").contains(NONE))) {
+            List<String> bootNoop = tools.get("boot-noop");
+            if (!bootNoop.contains(tool) && !(tool.equals(MIGRATOR)
+                    && (bootNoop.contains(NONE) || bootNoop.contains(MIGRATOR_INIT)))) {
                 continue;
             }
             String name = prefix + "tpl_boot_" + tool;
@@ -250,6 +254,7 @@ public final class Driver {
                     setup.callMs / 1000);
         }
         templates.put("boot-" + NONE, templates.get("boot-" + MIGRATOR));
+        templates.put("boot-" + MIGRATOR_INIT, templates.get("boot-" + MIGRATOR));
         return templates;
     }
 
@@ -333,7 +338,7 @@ public final class Driver {
                     return tables != null ? tables : checkBookkeeping(database, tool, size);
                 }
                 // The variant ran its tool and no other: its migration bean, by name, is the only one
-                String expected = tool.equals(NONE) ? "none" : tool;
+                String expected = tool.equals(NONE) ? "none" : tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool;
                 if (!expected.equals(outcome.beans)) {
                     return "the service's migration beans are " + outcome.beans + ", expected " + expected;
                 }
@@ -346,8 +351,9 @@ public final class Driver {
                 if (problem != null || tool.equals(NONE)) {
                     return problem;
                 }
-                problem = checkBookkeeping(database, tool, size);
-                return problem != null || !tool.equals(MIGRATOR) ? problem : checkHead(database, size);
+                boolean migrator = tool.equals(MIGRATOR) || tool.equals(MIGRATOR_INIT);
+                problem = checkBookkeeping(database, migrator ? MIGRATOR : tool, size);
+                return problem != null || !migrator ? problem : checkHead(database, size);
             }
             default -> throw new IllegalArgumentException(scenario);
         }
@@ -419,8 +425,9 @@ public final class Driver {
         Path classes = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
         Path bootLib = classes.resolveSibling("boot-lib");
         String classPath = classes + java.io.File.pathSeparator + bootLib.resolve("common") + "/*"
-                + (tool.equals(NONE) ? "" : java.io.File.pathSeparator + bootLib.resolve(tool) + "/*");
-        Path scripts = work.resolve("n" + size).resolve(tool);
+                + (tool.equals(NONE) ? "" : java.io.File.pathSeparator
+                        + bootLib.resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool) + "/*");
+        Path scripts = work.resolve("n" + size).resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool);
         List<String> command = new ArrayList<>();
         if (gnuTime) {
             command.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rssFile.toString()));
@@ -432,6 +439,8 @@ public final class Driver {
                 "--management.endpoint.health.probes.enabled=true"));
         switch (tool) {
             case MIGRATOR -> command.add("--migrator.locations=filesystem:" + scripts);
+            case MIGRATOR_INIT -> command.addAll(List.of("--migrator.locations=filesystem:" + scripts,
+                    "--migrator.phase=initialization"));
             case FLYWAY -> command.add("--spring.flyway.locations=filesystem:" + scripts);
             case LIQUIBASE -> command.add("--spring.liquibase.change-log=file:" + scripts.resolve("master.xml"));
             case NONE -> { }

@@ -137,7 +137,7 @@ final class Report {
                 + " | peak RSS | classes loaded | runs ok |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         List<String> variants = new ArrayList<>();
-        for (String tool : List.of("none", "migrator", "flyway", "liquibase", "psql-script")) {
+        for (String tool : List.of("none", "migrator", "migrator-init", "flyway", "liquibase", "psql-script")) {
             if (tools(scenario).contains(tool)) {
                 variants.add(tool);
             }
@@ -153,12 +153,12 @@ final class Report {
             String ratio = "–";
             if (psql) {
                 ratio = ratio(pairedRatio(scenario, "migrator", this::addedOf, tool, Run::wallMs)) + " ¹";
-            } else if (!tool.equals("none") && !tool.equals("migrator")) {
+            } else if (!tool.equals("none") && !tool.startsWith("migrator")) {
                 ratio = ratio(pairedRatio(scenario, "migrator", this::addedOf, tool, this::addedOf));
             }
             String cpu = psql || ok.isEmpty() ? "–" : time(median(ok, Run::cpuMs));
             String addedCpu = tool.equals("none") || psql ? "–" : time(added(scenario, tool, Run::cpuMs));
-            String ratioCpu = tool.equals("none") || psql || tool.equals("migrator") ? "–"
+            String ratioCpu = tool.equals("none") || psql || tool.startsWith("migrator") ? "–"
                     : ratio(pairedRatio(scenario, "migrator", run -> addedOf(run, Run::cpuMs), tool,
                             run -> addedOf(run, Run::cpuMs)));
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d |%n",
@@ -211,6 +211,7 @@ final class Report {
         return switch (tool) {
             case "none" -> "no migration tool";
             case "migrator" -> "migrator's starter";
+            case "migrator-init" -> "migrator's starter, `migrator.phase=initialization`";
             case "flyway" -> "Boot's Flyway support (Flyway 12.4.0)";
             case "liquibase" -> "Boot's Liquibase support (Liquibase 5.0.4)";
             case "psql-script" -> "psql running migrator's offline script";
@@ -263,6 +264,12 @@ final class Report {
             target(md, "boot no-op, the same in CPU time (not the target; steadier on a shared machine)",
                     "migrator ÷ Flyway", pairedRatio("boot-noop", "migrator", run -> addedOf(run, Run::cpuMs), "flyway",
                             run -> addedOf(run, Run::cpuMs)), 0.2);
+        }
+        if (scenarios.contains("boot-noop") && !byRound("boot-noop", "migrator-init").isEmpty()) {
+            target(md, "boot no-op, migrator with `migrator.phase=initialization` (not the default)", "migrator ÷ Flyway",
+                    pairedRatio("boot-noop", "migrator-init", this::addedOf, "flyway", this::addedOf), 0.2);
+            target(md, "the same in CPU time", "migrator ÷ Flyway", pairedRatio("boot-noop", "migrator-init",
+                    run -> addedOf(run, Run::cpuMs), "flyway", run -> addedOf(run, Run::cpuMs)), 0.2);
         }
         if (scenarios.contains("boot-apply")) {
             target(md, "boot apply (issue 22): migrator's added time within 1.3x of psql running its offline script",
