@@ -40,12 +40,20 @@ public final class Driver {
 
     private static final String MIGRATOR = "migrator";
     private static final String R2DBC = "migrator-r2dbc";
+    /** migrator (JDBC) on a wide graph of N revisions (branches and merges), for the scale figures. */
+    private static final String WIDE = "migrator-wide";
     private static final String FLYWAY = "flyway";
     private static final String LIQUIBASE = "liquibase";
     private static final String PSQL = "psql";
     /** psql running migrator's offline script: the same SQL as migrator's online run, bookkeeping included. */
     private static final String PSQL_SCRIPT = "psql-script";
     private static final String BASELINE = "baseline";
+    /** The boot benchmark's service with no migration tool on its class path. */
+    private static final String NONE = "none";
+    /** migrator's starter with {@code migrator.phase=initialization}: during the context's refresh, where Flyway runs. */
+    private static final String MIGRATOR_INIT = "migrator-init";
+    private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) cpu_ms=(-?\\d+) classes=(\\d+) beans=(\\S+)$",
+            Pattern.MULTILINE);
 
     /**
      * The tools of each scenario, in the order they alternate within a round: each run that a
@@ -59,6 +67,10 @@ public final class Driver {
         TOOLS.put("apply", List.of(PSQL_SCRIPT, PSQL, MIGRATOR, R2DBC, FLYWAY, LIQUIBASE));
         TOOLS.put("offline", List.of(MIGRATOR, LIQUIBASE));
         TOOLS.put("plan", List.of(MIGRATOR));
+        // The boot benchmark: the same Spring Boot service with no tool, migrator's starter, Boot's Flyway and
+        // Liquibase support; each added time is paired with the no-tool boot of the same round
+        TOOLS.put("boot-noop", List.of(NONE, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
+        TOOLS.put("boot-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
     }
 
     private final int n;
@@ -66,6 +78,8 @@ public final class Driver {
     private final int warmup;
     private final int planSize;
     private final Set<String> scenarios;
+    /** The tools of each scenario, as {@link #TOOLS} has them or as {@code --tools} narrows them. */
+    private final Map<String, List<String>> tools = new LinkedHashMap<>();
     private final Path work;
     private final Path out;
     private final String host;
@@ -84,7 +98,8 @@ public final class Driver {
         rounds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 5;
         warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
         planSize = Integer.parseInt(options.getOrDefault("plan-size", "10000"));
-        scenarios = new LinkedHashSet<>(Arrays.asList(options.getOrDefault("scenarios", "noop,apply,offline,plan")
+        scenarios = new LinkedHashSet<>(Arrays.asList(options.getOrDefault("scenarios",
+                "noop,apply,offline,plan,boot-noop,boot-apply")
                 .split(",")));
         work = Path.of(options.getOrDefault("work", "benchmarks/target/bench-work")).toAbsolutePath();
         out = Path.of(options.getOrDefault("out", "benchmarks/target/results.md")).toAbsolutePath();
@@ -94,10 +109,20 @@ public final class Driver {
         String opts = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").trim();
         javaOpts = opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
         gnuTime = probeGnuTime();
+        // --tools migrator,migrator-wide: only these tools in every scenario (migrator-wide runs only when named)
+        List<String> only = options.containsKey("tools") ? List.of(options.get("tools").split(",")) : null;
         for (String scenario : scenarios) {
             if (!TOOLS.containsKey(scenario)) {
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + TOOLS.keySet());
             }
+            List<String> list = new ArrayList<>(TOOLS.get(scenario));
+            if (only != null) {
+                if (List.of("noop", "apply", "offline").contains(scenario)) {
+                    list.add(list.indexOf(MIGRATOR) + 1, WIDE);
+                }
+                list.retainAll(only);
+            }
+            tools.put(scenario, list);
         }
     }
 
@@ -127,9 +152,12 @@ public final class Driver {
         if (scenarios.contains("noop")) {
             templates = noopTemplates();
         }
+        if (scenarios.contains("boot-noop")) {
+            templates.putAll(bootTemplates());
+        }
         for (String scenario : scenarios) {
             for (int round = -warmup; round < rounds; round++) {
-                for (String tool : TOOLS.get(scenario)) {
+                for (String tool : tools.get(scenario)) {
                     runs.add(measure(scenario, tool, round, templates));
                 }
             }
@@ -168,6 +196,9 @@ public final class Driver {
         for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE, PSQL, PSQL_SCRIPT)) {
             RunOne.prepare(work, n, tool);
         }
+        if (tools.values().stream().anyMatch(list -> list.contains(WIDE))) {
+            RunOne.prepare(work, n, WIDE);
+        }
         if (scenarios.contains("plan")) {
             RunOne.prepare(work, planSize, MIGRATOR);
         }
@@ -177,8 +208,12 @@ public final class Driver {
     /** For the no-op: one database per tool with the N revisions applied by that tool, copied for every run. */
     private Map<String, String> noopTemplates() throws Exception {
         Map<String, String> templates = new LinkedHashMap<>();
-        for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE)) {
-            String name = prefix + "tpl_" + tool;
+        for (String tool : List.of(MIGRATOR, WIDE, FLYWAY, LIQUIBASE)) {
+            List<String> noop = tools.get("noop");
+            if (!noop.contains(tool) && !(tool.equals(MIGRATOR) && (noop.contains(R2DBC) || noop.contains(BASELINE)))) {
+                continue;
+            }
+            String name = prefix + "tpl_" + tool.replace('-', '_');
             create(name, "template0");
             Outcome setup = execute(tool, "apply", name, n);
             String problem = setup.problem != null ? setup.problem : check("apply", tool, name, n, setup);
@@ -194,20 +229,52 @@ public final class Driver {
         return templates;
     }
 
+    /**
+     * For the boot no-op: one database per tool that the tool's variant of the service migrated at startup (untimed), so
+     * that each tool finds its own bookkeeping as it wrote it (Liquibase records the change log's path as Boot names it).
+     */
+    private Map<String, String> bootTemplates() throws Exception {
+        Map<String, String> templates = new LinkedHashMap<>();
+        for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE)) {
+            List<String> bootNoop = tools.get("boot-noop");
+            if (!bootNoop.contains(tool) && !(tool.equals(MIGRATOR)
+                    && (bootNoop.contains(NONE) || bootNoop.contains(MIGRATOR_INIT)))) {
+                continue;
+            }
+            String name = prefix + "tpl_boot_" + tool;
+            create(name, "template0");
+            Outcome setup = executeBoot(tool, name, n);
+            String problem = setup.problem != null ? setup.problem : check("boot-apply", tool, name, n, setup);
+            if (problem != null) {
+                throw new IllegalStateException("setting up the boot no-op template for " + tool + " failed: "
+                        + problem + "\n" + tail(setup.log));
+            }
+            templates.put("boot-" + tool, name);
+            log("boot no-op template for %s: the service applied N and was ready in %.1f s (untimed setup)", tool,
+                    setup.callMs / 1000);
+        }
+        templates.put("boot-" + NONE, templates.get("boot-" + MIGRATOR));
+        templates.put("boot-" + MIGRATOR_INIT, templates.get("boot-" + MIGRATOR));
+        return templates;
+    }
+
     private Run measure(String scenario, String tool, int round, Map<String, String> templates) throws Exception {
         // Liquibase's updateSQL reads an empty database (docs/performance.md); migrator's offline script needs none
-        boolean online = scenario.equals("noop") || scenario.equals("apply")
+        boolean boot = scenario.startsWith("boot-");
+        boolean online = scenario.equals("noop") || scenario.equals("apply") || boot
                 || scenario.equals("offline") && tool.equals(LIQUIBASE);
         int size = scenario.equals("plan") ? planSize : n;
         String database = null;
         if (online) {
             database = prefix + "r" + (++sequence);
-            create(database, scenario.equals("noop") ? templates.get(tool) : "template0");
+            create(database, scenario.equals("noop") ? templates.get(tool)
+                    : scenario.equals("boot-noop") ? templates.get("boot-" + tool) : "template0");
         }
         Outcome outcome;
         try {
-            outcome = execute(tool, scenario.equals("noop") && tool.equals(BASELINE) ? "select1" : scenario, database,
-                    size);
+            outcome = boot && !tool.equals(PSQL_SCRIPT) ? executeBoot(tool, database, size)
+                    : execute(tool, scenario.equals("noop") && tool.equals(BASELINE) ? "select1" : scenario, database,
+                            size);
             if (outcome.problem == null) {
                 outcome.problem = check(scenario, tool, database, size, outcome);
             }
@@ -217,13 +284,13 @@ public final class Driver {
             }
         }
         Run run = new Run(scenario, tool, round, outcome.callMs, outcome.wallMs, outcome.rssKb, outcome.connections,
-                outcome.classes, outcome.problem);
+                outcome.classes, outcome.eventMs, outcome.cpuMs, outcome.problem);
         if (outcome.problem != null) {
             failed = true;
             log("FAILED %s %s round %d: %s%n%s", scenario, tool, round, outcome.problem, tail(outcome.log));
         } else {
-            log("%-7s %-9s %-14s call %9s  whole %8.0f ms  peak RSS %4d MB", scenario,
-                    round < 0 ? "warm-up" : "round " + (round + 1), tool,
+            log("%-7s %-9s %-14s %s %9s  whole %8.0f ms  peak RSS %4d MB", scenario,
+                    round < 0 ? "warm-up" : "round " + (round + 1), tool, boot ? "ready" : "call ",
                     outcome.callMs < 0 ? "-" : String.format(Locale.ROOT, "%.0f ms", outcome.callMs), outcome.wallMs,
                     outcome.rssKb / 1024);
         }
@@ -265,6 +332,29 @@ public final class Driver {
             case "plan" -> {
                 return outcome.steps == size ? null : "planned " + outcome.steps + " steps, expected " + size;
             }
+            case "boot-noop", "boot-apply" -> {
+                if (tool.equals(PSQL_SCRIPT)) {
+                    String tables = checkTables(database, size);
+                    return tables != null ? tables : checkBookkeeping(database, tool, size);
+                }
+                // The variant ran its tool and no other: its migration bean, by name, is the only one
+                String expected = tool.equals(NONE) ? "none" : tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool;
+                if (!expected.equals(outcome.beans)) {
+                    return "the service's migration beans are " + outcome.beans + ", expected " + expected;
+                }
+                // Without a tool the apply's database stays empty; the service answered over its pool either way
+                int tables = tool.equals(NONE) && scenario.equals("boot-apply") ? 0 : size;
+                if (outcome.steps != tables) {
+                    return "the service's /tables answered " + outcome.steps + ", expected " + tables;
+                }
+                String problem = checkTables(database, tables);
+                if (problem != null || tool.equals(NONE)) {
+                    return problem;
+                }
+                boolean migrator = tool.equals(MIGRATOR) || tool.equals(MIGRATOR_INIT);
+                problem = checkBookkeeping(database, migrator ? MIGRATOR : tool, size);
+                return problem != null || !migrator ? problem : checkHead(database, size);
+            }
             default -> throw new IllegalArgumentException(scenario);
         }
     }
@@ -288,7 +378,7 @@ public final class Driver {
         String query = switch (tool) {
             case FLYWAY -> "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL";
             case LIQUIBASE -> "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'";
-            case MIGRATOR, R2DBC, PSQL_SCRIPT -> "SELECT count(*) FROM migrator_history WHERE direction = 'upgrade'"
+            case MIGRATOR, R2DBC, WIDE, PSQL_SCRIPT -> "SELECT count(*) FROM migrator_history WHERE direction = 'upgrade'"
                     + " AND outcome = 'success'";
             default -> throw new IllegalArgumentException(tool);
         };
@@ -299,6 +389,166 @@ public final class Driver {
             int recorded = rows.getInt(1);
             return recorded == expected ? null
                     : tool + "'s bookkeeping records " + recorded + " applied revisions, expected " + expected;
+        }
+    }
+
+    /** migrator's version table holds one row, the last revision (after an apply, and still after a no-op). */
+    private String checkHead(String database, int size) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(database));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version_num FROM migrator_version")) {
+            List<String> heads = new ArrayList<>();
+            while (rows.next()) {
+                heads.add(rows.getString(1));
+            }
+            String expected = String.format(Locale.ROOT, "r%06d", size);
+            return heads.equals(List.of(expected)) ? null : "migrator_version holds " + heads + ", expected " + expected;
+        }
+    }
+
+    /**
+     * One boot of the service ({@code dev.migrator.benchmarks.boot.BootService}) with one tool's folder on its class
+     * path (none for {@code none}): from the process's start to the first 200 of its readiness probe, polled every
+     * 10 ms over HTTP. Then the service's own endpoint is asked for the tables it sees (in {@code steps}), and the JVM
+     * is stopped with SIGTERM (Boot's graceful shutdown). {@code eventMs} is the JVM's uptime that the service printed
+     * at ApplicationReadyEvent.
+     */
+    private Outcome executeBoot(String tool, String database, int size) throws Exception {
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        int id = ++sequence;
+        Path log = logs.resolve(String.format("%04d-boot-%s.log", id, tool));
+        Path rssFile = logs.resolve(String.format("%04d.rss", id));
+        int httpPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            httpPort = socket.getLocalPort();
+        }
+        Path classes = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
+        Path bootLib = classes.resolveSibling("boot-lib");
+        String classPath = classes + java.io.File.pathSeparator + bootLib.resolve("common") + "/*"
+                + (tool.equals(NONE) ? "" : java.io.File.pathSeparator
+                        + bootLib.resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool) + "/*");
+        Path scripts = work.resolve("n" + size).resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool);
+        List<String> command = new ArrayList<>();
+        if (gnuTime) {
+            command.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rssFile.toString()));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOpts);
+        command.addAll(List.of("-cp", classPath, "dev.migrator.benchmarks.boot.BootService",
+                "--server.port=" + httpPort, "--spring.datasource.url=" + url(database),
+                "--management.endpoint.health.probes.enabled=true"));
+        switch (tool) {
+            case MIGRATOR -> command.add("--migrator.locations=filesystem:" + scripts);
+            case MIGRATOR_INIT -> command.addAll(List.of("--migrator.locations=filesystem:" + scripts,
+                    "--migrator.phase=initialization"));
+            case FLYWAY -> command.add("--spring.flyway.locations=filesystem:" + scripts);
+            case LIQUIBASE -> command.add("--spring.liquibase.change-log=file:" + scripts.resolve("master.xml"));
+            case NONE -> { }
+            default -> throw new IllegalArgumentException("no boot variant " + tool);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        long peakKb = 0;
+        Thread poller = null;
+        long[] peak = new long[1];
+        if (!gnuTime) {
+            poller = new Thread(() -> {
+                try {
+                    peak[0] = pollPeak(process);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            poller.start();
+        }
+        Outcome outcome;
+        String ready = "http://127.0.0.1:" + httpPort + "/actuator/health/readiness";
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(30);
+        double readyMs = -1;
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            if (httpStatus(ready) == 200) {
+                readyMs = (System.nanoTime() - t0) / 1e6;
+                break;
+            }
+            Thread.sleep(10);
+        }
+        long tables = readyMs < 0 ? -1 : httpLong("http://127.0.0.1:" + httpPort + "/tables");
+        // SIGTERM to the JVM (under GNU time, its child), so that GNU time still reports the peak
+        process.descendants().forEach(ProcessHandle::destroy);
+        if (!gnuTime) {
+            process.destroy();
+        }
+        boolean done = process.waitFor(2, TimeUnit.MINUTES);
+        outcome = new Outcome(log, (System.nanoTime() - t0) / 1e6);
+        if (!done) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            outcome.problem = "no exit within 2 minutes of SIGTERM";
+            return outcome;
+        }
+        if (poller != null) {
+            poller.join();
+            peakKb = peak[0];
+        }
+        outcome.rssKb = gnuTime ? readRss(rssFile) : peakKb;
+        if (readyMs < 0) {
+            outcome.problem = "not ready (exit code " + process.exitValue() + ")";
+            return outcome;
+        }
+        outcome.callMs = readyMs;
+        outcome.steps = tables;
+        Matcher result = line(READY, outcome);
+        if (result == null) {
+            return outcome;
+        }
+        outcome.eventMs = Double.parseDouble(result.group(1));
+        outcome.cpuMs = Double.parseDouble(result.group(2));
+        outcome.classes = Integer.parseInt(result.group(3));
+        outcome.beans = result.group(4);
+        return outcome;
+    }
+
+    /** The run's line (RESULT or READY) in its log, or null with the problem set. */
+    private static Matcher line(Pattern pattern, Outcome outcome) throws IOException {
+        Matcher matcher = pattern.matcher(Files.readString(outcome.log));
+        if (matcher.find()) {
+            return matcher;
+        }
+        outcome.problem = "no " + pattern.pattern().substring(1, pattern.pattern().indexOf(' ')) + " line";
+        return null;
+    }
+
+    /** The HTTP status of a GET, or -1 while nothing listens (or the answer does not come within 5 s). */
+    private static int httpStatus(String address) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(address).toURL()
+                    .openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            try {
+                int status = connection.getResponseCode();
+                (status < 400 ? connection.getInputStream() : connection.getErrorStream()).readAllBytes();
+                return status;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long httpLong(String address) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(address).toURL()
+                    .openConnection();
+            connection.setReadTimeout(30000);
+            try (java.io.InputStream in = connection.getInputStream()) {
+                return Long.parseLong(new String(in.readAllBytes()).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -2;
         }
     }
 
@@ -343,9 +593,8 @@ public final class Driver {
         if (tool.startsWith(PSQL)) {
             return outcome;
         }
-        Matcher result = RESULT.matcher(Files.readString(log));
-        if (!result.find()) {
-            outcome.problem = "no RESULT line";
+        Matcher result = line(RESULT, outcome);
+        if (result == null) {
             return outcome;
         }
         outcome.callMs = Double.parseDouble(result.group(4));
@@ -496,10 +745,10 @@ public final class Driver {
     }
 
     private String csv() {
-        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,problem\n");
+        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,ready_event_ms,ready_cpu_ms,problem\n");
         for (Run run : runs) {
-            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%s%n", run.scenario(), run.tool(),
-                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(),
+            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%.1f,%.1f,%s%n", run.scenario(), run.tool(),
+                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(), run.eventMs(), run.cpuMs(),
                     run.problem() == null ? "" : "\"" + run.problem().replace("\"", "'") + "\""));
         }
         return text.toString();
@@ -519,6 +768,9 @@ public final class Driver {
         long steps = -1;
         int connections = -1;
         int classes = -1;
+        double eventMs = -1;
+        double cpuMs = -1;
+        String beans;
         String problem;
 
         Outcome(Path log, double wallMs) {
@@ -529,6 +781,6 @@ public final class Driver {
 
     /** One measured run; round is negative for warm-up rounds. */
     record Run(String scenario, String tool, int round, double callMs, double wallMs, long rssKb, int connections,
-            int classes, String problem) {
+            int classes, double eventMs, double cpuMs, String problem) {
     }
 }

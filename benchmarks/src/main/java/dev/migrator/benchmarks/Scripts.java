@@ -55,12 +55,39 @@ final class Scripts {
     static void migrator(Path dir, int n) throws IOException {
         Files.createDirectories(dir);
         for (int i = 1; i <= n; i++) {
-            String id = id(i);
-            String down = i == 1 ? "" : id(i - 1);
-            Files.writeString(dir.resolve(id + "_t" + i + ".sql"), "-- migrator:revision " + id + "\n-- migrator:down "
-                    + down + "\n-- migrator:message table t" + i + "\n\n-- migrator:upgrade\n" + statements(i)
-                    + "\n-- migrator:downgrade\nDROP TABLE t" + i + ";\n");
+            write(dir, i, i == 1 ? "" : id(i - 1));
         }
+    }
+
+    /**
+     * migrator, a wide graph with truenas/middleware's proportions (one merge and one branch point in five or six
+     * revisions; see /work/shared/corpora/alembic-graphs): blocks of six, a branch point p, two branches of two
+     * revisions on p, and a merge of both that the next block's branch point builds on; the last revisions, fewer than
+     * a block, form a line. One base, one head, N/6 merges, longest path about two thirds of N.
+     */
+    static void migratorWide(Path dir, int n) throws IOException {
+        Files.createDirectories(dir);
+        String previous = "";
+        int i = 1;
+        for (; i + 5 <= n; i += 6) {
+            write(dir, i, previous);
+            write(dir, i + 1, id(i));
+            write(dir, i + 2, id(i + 1));
+            write(dir, i + 3, id(i));
+            write(dir, i + 4, id(i + 3));
+            write(dir, i + 5, id(i + 2) + ", " + id(i + 4));
+            previous = id(i + 5);
+        }
+        for (; i <= n; i++) {
+            write(dir, i, previous);
+            previous = id(i);
+        }
+    }
+
+    private static void write(Path dir, int i, String down) throws IOException {
+        Files.writeString(dir.resolve(id(i) + "_t" + i + ".sql"), "-- migrator:revision " + id(i) + "\n-- migrator:down "
+                + down + "\n-- migrator:message table t" + i + "\n\n-- migrator:upgrade\n" + statements(i)
+                + "\n-- migrator:downgrade\nDROP TABLE t" + i + ";\n");
     }
 
     /** psql's floor: one file, one {@code BEGIN; ... COMMIT;} per revision, no bookkeeping. */
