@@ -41,7 +41,7 @@ final class LintCommand implements Callable<Integer> {
     boolean includeApplied;
 
     @Option(names = "--locks", description = "Apply the pending revisions to the database at --url, which must be a"
-            + " scratch copy, and report the locks each statement held on existing tables (PostgreSQL)")
+            + " scratch copy, and report the locks each statement held on existing tables (PostgreSQL, MariaDB)")
     boolean locks;
 
     @Option(names = "--severity", split = ",", paramLabel = "RULE=LEVEL",
@@ -86,8 +86,8 @@ final class LintCommand implements Callable<Integer> {
             throw new BadInputException("lint --locks applies the pending revisions to a scratch database: give its"
                     + " --url (a copy, never the database that serves traffic)");
         }
-        if (dialect.family() != SqlFamily.POSTGRESQL) { // pg_locks is what the measurement reads
-            throw new BadInputException("lint --locks measures PostgreSQL databases only; " + dialect.name()
+        if (dialect.family() != SqlFamily.POSTGRESQL && dialect.family() != SqlFamily.MYSQL) {
+            throw new BadInputException("lint --locks measures PostgreSQL and MariaDB databases; " + dialect.name()
                     + " gets the static rules");
         }
         RevisionGraph graph = catalog.graph();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,12 +23,24 @@ class MariaDbCliIT extends CliEndToEnd {
     }
 
     @Test
-    void lintLocksSaysItMeasuresPostgresqlOnly() throws Exception {
+    void lintLocksMeasuresMariaDbsMetadataLocks() throws Exception {
         Path scripts = Files.createDirectories(work.resolve("locks"));
+        Files.writeString(scripts.resolve("m1_copy.sql"), "-- migrator:revision m1\n-- migrator:upgrade\n"
+                + "ALTER TABLE account ADD COLUMN note varchar(20), ALGORITHM=COPY;\n");
+        Files.writeString(scripts.resolve("m2_inplace.sql"), "-- migrator:revision m2\n-- migrator:down m1\n"
+                + "-- migrator:upgrade\nALTER TABLE account ADD COLUMN tag varchar(20), ALGORITHM=INPLACE, LOCK=NONE;\n");
         try (TestDatabase db = TestDatabase.create(kind())) {
+            try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE account (id bigint PRIMARY KEY, email varchar(100))");
+            }
             CliJar.Result result = cli(db, scripts, "lint", "--locks");
-            assertThat(result.exit()).as(result.toString()).isEqualTo(2);
-            assertThat(result.err()).contains("PostgreSQL databases only").hasLineCount(1);
+            assertThat(result.out()).as(result.toString())
+                    .contains("Measured locks on tables that existed before (2 statements")
+                    .containsPattern("m1 \\S+m1_copy.sql:3 \\(\\d+ ms\\) ALTER TABLE account ADD COLUMN note")
+                    .contains(db.name() + ".account MDL_SHARED_NO_WRITE: reads go on, writes BLOCKED")
+                    .contains(db.name() + ".account MDL_SHARED_UPGRADABLE: reads go on, writes go on")
+                    .contains(db.name() + ".account MDL_EXCLUSIVE: reads BLOCKED, writes BLOCKED");
+            assertThat(versionRows(db)).containsExactly("m2");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.migrator.locks;
 
+import dev.migrator.dialect.Dialects;
+import dev.migrator.error.BadInputException;
 import dev.migrator.error.DatabaseException;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.sql.SqlStatement;
@@ -20,9 +22,9 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
- * Applies revisions to a scratch PostgreSQL database statement by statement and measures, for each
- * statement, the locks it holds on tables that existed before the run and whether a concurrent
- * SELECT and INSERT on them time out.
+ * Applies revisions to a scratch PostgreSQL or MariaDB database statement by statement and measures,
+ * for each statement, the locks it holds on tables that existed before the run and whether a
+ * concurrent SELECT and INSERT on them are blocked (on MariaDB: {@link MariaDbRun}).
  *
  * <p>A statement that can run in a transaction is run in one (the revision's, or one of its own in a
  * non-transactional revision) and observed before the commit, when it still holds its locks. One that
@@ -57,8 +59,13 @@ public final class LockMeasurement {
         });
         try (Connection migrating = scratch.getConnection(); Connection observer = scratch.getConnection();
                 Connection prober = scratch.getConnection()) {
-            Run run = new Run(migrating, observer, prober, PgLocks.tables(observer), PgLocks.backendPid(migrating),
-                    runner);
+            RevisionRun run = switch (Dialects.fromUrl(migrating.getMetaData().getURL()).family()) {
+                case POSTGRESQL -> new Run(migrating, observer, prober, PgLocks.tables(observer),
+                        PgLocks.backendPid(migrating), runner);
+                case MYSQL -> new MariaDbRun(migrating, observer, prober, runner);
+                default -> throw new BadInputException("lint --locks measures PostgreSQL and MariaDB; "
+                        + migrating.getMetaData().getDatabaseProductName() + " gets the static rules");
+            };
             List<StatementLocks> measured = new ArrayList<>();
             for (RevisionScript revision : revisions) {
                 measured.addAll(run.revision(revision));
@@ -72,8 +79,13 @@ public final class LockMeasurement {
         }
     }
 
-    /** One measurement's connections and the tables that existed before it. */
-    private final class Run {
+    /** Applies one revision, measuring each statement. */
+    interface RevisionRun {
+        List<StatementLocks> revision(RevisionScript revision) throws SQLException;
+    }
+
+    /** A PostgreSQL measurement's connections and the tables that existed before it. */
+    private final class Run implements RevisionRun {
         private final Connection migrating;
         private final Connection observer;
         private final Connection prober;
@@ -91,7 +103,8 @@ public final class LockMeasurement {
             this.runner = runner;
         }
 
-        List<StatementLocks> revision(RevisionScript revision) throws SQLException {
+        @Override
+        public List<StatementLocks> revision(RevisionScript revision) throws SQLException {
             List<StatementLocks> measured = new ArrayList<>();
             migrating.setAutoCommit(false);
             for (SqlStatement statement : splitter.split(revision.upgrade().sql(), revision.upgrade().firstLine())) {
@@ -149,7 +162,7 @@ public final class LockMeasurement {
                 while (!running.isDone() && System.nanoTime() < deadline && pollsSinceSeen < 5) {
                     seen.addAll(PgLocks.held(observer, pid, existing.keySet()));
                     pollsSinceSeen += seen.isEmpty() ? 0 : 1;
-                    sleep();
+                    sleep(POLL_MILLIS);
                 }
                 locks = probe(seen);
             }
@@ -189,15 +202,15 @@ public final class LockMeasurement {
                 + " failed on the scratch database: " + e.getMessage(), e, e.getSQLState(), e.getErrorCode());
     }
 
-    private static void sleep() {
+    static void sleep(long millis) {
         try {
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static String oneLine(String sql) {
+    static String oneLine(String sql) {
         String text = sql.strip().replaceAll("\\s+", " ");
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
