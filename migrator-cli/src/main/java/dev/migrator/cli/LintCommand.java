@@ -57,14 +57,17 @@ final class LintCommand implements Callable<Integer> {
         Dialect dialect = cli.offlineDialect();
         ScriptCatalog catalog = cli.catalog();
         Set<String> selected = new HashSet<>(RevisionRange.select(catalog.graph(), range, "lint"));
-        if (cli.connectionSettings() != null && !includeApplied) {
+        // Read once: what is pending selects the revisions to lint and the ones --locks applies.
+        MigrationStatus status = cli.connectionSettings() != null && (!includeApplied || locks)
+                ? cli.online(Migrator::status) : null;
+        if (status != null && !includeApplied) {
             Set<String> pending = new HashSet<>();
-            cli.online(migrator -> migrator.status()).pending().forEach(revision -> pending.add(revision.id()));
+            status.pending().forEach(revision -> pending.add(revision.id()));
             selected.retainAll(pending);
         }
         List<Finding> findings = Migrator.offline(cli.config()).lint(dialect, settings(), selected);
         LintReport report = LintReport.of(dialect.name(), selected.size(), findings,
-                locks ? measureLocks(dialect, catalog, selected) : null);
+                locks ? measureLocks(dialect, catalog, selected, status) : null);
         if (cli.json()) {
             cli.out().println(Json.write(report));
         } else {
@@ -81,8 +84,9 @@ final class LintCommand implements Callable<Integer> {
      * Applies the pending revisions that the selected ones need (all of them without {@code -r}) to the
      * scratch database, measuring, reports the selected ones' statements, and stamps what it applied.
      */
-    private List<StatementLocks> measureLocks(Dialect dialect, ScriptCatalog catalog, Set<String> selected) {
-        if (cli.connectionSettings() == null) {
+    private List<StatementLocks> measureLocks(Dialect dialect, ScriptCatalog catalog, Set<String> selected,
+            @Nullable MigrationStatus status) {
+        if (cli.connectionSettings() == null || status == null) {
             throw new BadInputException("lint --locks applies the pending revisions to a scratch database: give its"
                     + " --url (a copy, never the database that serves traffic)");
         }
@@ -93,7 +97,6 @@ final class LintCommand implements Callable<Integer> {
         RevisionGraph graph = catalog.graph();
         Set<String> needed = graph.ancestors(selected);
         return cli.online((migrator, dataSource) -> {
-            MigrationStatus status = migrator.status();
             List<RevisionScript> toApply = status.pending().stream().filter(revision -> needed.contains(revision.id()))
                     .map(revision -> catalog.script(revision.id())).toList();
             List<StatementLocks> measured = LockMeasurement.on(dataSource).apply(toApply);

@@ -197,7 +197,7 @@ public final class LockMeasurement {
         }
     }
 
-    private static DatabaseException failed(RevisionScript revision, SqlStatement statement, SQLException e) {
+    static DatabaseException failed(RevisionScript revision, SqlStatement statement, SQLException e) {
         return new DatabaseException(revision.source() + ":" + statement.line() + ": revision " + revision.id()
                 + " failed on the scratch database: " + e.getMessage(), e, e.getSQLState(), e.getErrorCode());
     }

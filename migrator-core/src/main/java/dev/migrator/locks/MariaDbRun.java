@@ -1,6 +1,5 @@
 package dev.migrator.locks;
 
-import dev.migrator.error.DatabaseException;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.sql.SqlStatement;
 import dev.migrator.sql.StatementSplitter;
@@ -116,10 +115,8 @@ final class MariaDbRun implements LockMeasurement.RevisionRun {
         try {
             running.get();
         } catch (ExecutionException e) {
-            SQLException cause = e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
-            throw new DatabaseException(revision.source() + ":" + statement.line() + ": revision " + revision.id()
-                    + " failed on the scratch database: " + cause.getMessage(), cause, cause.getSQLState(),
-                    cause.getErrorCode());
+            throw LockMeasurement.failed(revision, statement,
+                    e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("Interrupted while " + statement.sql() + " ran", e);
