@@ -82,6 +82,9 @@ final class MariaDbRun implements LockMeasurement.RevisionRun {
             while (!running.isDone() && System.nanoTime() < deadline) {
                 seen.addAll(MariaDbLocks.held(observer, thread, database, existing));
                 if (MariaDbLocks.waitsForMetadataLock(observer, thread)) {
+                    // Its working lock is what it holds now; earlier polls may have caught it on the way there
+                    // (a copying ALTER takes SHARED_UPGRADABLE first, then SHARED_NO_WRITE).
+                    seen.clear();
                     seen.addAll(MariaDbLocks.held(observer, thread, database, existing));
                     waited = true;
                     break;
