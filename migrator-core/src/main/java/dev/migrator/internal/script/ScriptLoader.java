@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -71,53 +73,71 @@ public final class ScriptLoader {
      * change under a running JVM). Equal fingerprints mean the scripts can be taken from a cache:
      * a health probe or an endpoint call then lists files instead of reading and hashing them all.
      */
-    public List<String> fingerprint(List<ScriptLocation> locations, String vendor) {
-        List<String> parts = new ArrayList<>();
+    public ScriptsFingerprint fingerprint(List<ScriptLocation> locations, String vendor) {
+        FingerprintWalk walk = new FingerprintWalk();
         for (ScriptLocation raw : locations) {
             ScriptLocation location = raw.forVendor(vendor);
-            parts.add(location.toString());
+            walk.parts.add(location.toString());
             if (!location.classpath()) {
-                statTree(new File(location.path()), parts);
+                walk.statTree(new File(location.path()));
                 continue;
             }
             try {
                 for (URL root : Collections.list(classLoader.getResources(location.path()))) {
                     if ("file".equals(root.getProtocol())) {
-                        statTree(toPath(root).toFile(), parts);
+                        walk.statTree(toPath(root).toFile());
                     } else {
-                        parts.add(root.toString());
+                        walk.parts.add(root.toString());
                     }
                 }
             } catch (IOException e) {
                 throw new ScriptException(location.toString(), "cannot list classpath: " + e.getMessage(), e);
             }
         }
-        return parts;
+        return new ScriptsFingerprint(walk.parts, walk.newest);
     }
 
-    private static void statTree(File folder, List<String> parts) {
-        String[] names = folder.list();
-        if (names == null) {
-            parts.add(folder.getPath() + " (none)");
-            return;
-        }
-        Arrays.sort(names);
-        for (String name : names) {
-            File file = new File(folder, name);
-            if (name.endsWith(".sql") && file.isFile()) {
-                parts.add(file.getPath() + " " + file.length() + " " + modified(file));
-            } else if (isFolder(file)) {
-                statTree(file, parts);
+    /** The script files' lines of a fingerprint, and the newest time among them and their folders. */
+    private static final class FingerprintWalk {
+
+        private static final FileTime UNKNOWN = FileTime.from(Instant.MAX);
+
+        final List<String> parts = new ArrayList<>();
+        FileTime newest = FileTime.fromMillis(0);
+
+        void statTree(File folder) {
+            String[] names = folder.list();
+            if (names == null) {
+                parts.add(folder.getPath() + " (none)");
+                return;
+            }
+            modified(folder);
+            Arrays.sort(names);
+            for (String name : names) {
+                File file = new File(folder, name);
+                if (name.endsWith(".sql") && file.isFile()) {
+                    FileTime modified = modified(file);
+                    parts.add(file.getPath() + " " + file.length() + " " + (modified == UNKNOWN
+                            ? "unknown " + System.nanoTime() // never equal: the file is read again, and reports the problem
+                            : modified));
+                } else if (isFolder(file)) {
+                    statTree(file);
+                }
             }
         }
-    }
 
-    /** The modification time as precise as the file system keeps it (File.lastModified rounds to milliseconds). */
-    private static String modified(File file) {
-        try {
-            return Files.getLastModifiedTime(file.toPath()).toString();
-        } catch (IOException e) {
-            return "unknown " + System.nanoTime(); // never equal: the file is read again, and reports the problem
+        /** The modification time as precise as the file system keeps it (File.lastModified rounds to milliseconds). */
+        private FileTime modified(File file) {
+            FileTime time;
+            try {
+                time = Files.getLastModifiedTime(file.toPath());
+            } catch (IOException e) {
+                time = UNKNOWN;
+            }
+            if (time.compareTo(newest) > 0) {
+                newest = time;
+            }
+            return time;
         }
     }
 
