@@ -71,12 +71,21 @@ public final class Driver {
         // Liquibase support; each added time is paired with the no-tool boot of the same round
         TOOLS.put("boot-noop", List.of(NONE, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
         TOOLS.put("boot-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
+        // Schema per tenant: migrator alone, one variant per parallelism (--parallelism), filled in by the constructor
+        TOOLS.put("schemas-apply", List.of());
+        TOOLS.put("schemas-noop", List.of());
     }
+
+    /** The schema-per-tenant scenarios' variant for a parallelism: {@code schemas-p4}. */
+    private static final String SCHEMAS_P = "schemas-p";
 
     private final int n;
     private final int rounds;
     private final int warmup;
     private final int planSize;
+    /** Schema per tenant: how many schemas, of how many revisions each. */
+    private final int tenants;
+    private final int tenantRevisions;
     private final Set<String> scenarios;
     /** The tools of each scenario, as {@link #TOOLS} has them or as {@code --tools} narrows them. */
     private final Map<String, List<String>> tools = new LinkedHashMap<>();
@@ -98,8 +107,14 @@ public final class Driver {
         rounds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 5;
         warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
         planSize = Integer.parseInt(options.getOrDefault("plan-size", "10000"));
+        tenants = Integer.parseInt(options.getOrDefault("tenants", "200"));
+        tenantRevisions = Integer.parseInt(options.getOrDefault("tenant-revisions", "20"));
+        List<String> parallelism = new ArrayList<>();
+        for (String value : options.getOrDefault("parallelism", "1,2,4,8").split(",")) {
+            parallelism.add(SCHEMAS_P + Integer.parseInt(value.trim()));
+        }
         scenarios = new LinkedHashSet<>(Arrays.asList(options.getOrDefault("scenarios",
-                "noop,apply,offline,plan,boot-noop,boot-apply")
+                "noop,apply,offline,plan,boot-noop,boot-apply,schemas-apply,schemas-noop")
                 .split(",")));
         work = Path.of(options.getOrDefault("work", "benchmarks/target/bench-work")).toAbsolutePath();
         out = Path.of(options.getOrDefault("out", "benchmarks/target/results.md")).toAbsolutePath();
@@ -115,8 +130,8 @@ public final class Driver {
             if (!TOOLS.containsKey(scenario)) {
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + TOOLS.keySet());
             }
-            List<String> list = new ArrayList<>(TOOLS.get(scenario));
-            if (only != null) {
+            List<String> list = new ArrayList<>(scenario.startsWith("schemas-") ? parallelism : TOOLS.get(scenario));
+            if (only != null && !scenario.startsWith("schemas-")) {
                 if (List.of("noop", "apply", "offline").contains(scenario)) {
                     list.add(list.indexOf(MIGRATOR) + 1, WIDE);
                 }
@@ -155,6 +170,9 @@ public final class Driver {
         if (scenarios.contains("boot-noop")) {
             templates.putAll(bootTemplates());
         }
+        if (scenarios.contains("schemas-noop")) {
+            templates.put("schemas-noop", schemasTemplate());
+        }
         for (String scenario : scenarios) {
             for (int round = -warmup; round < rounds; round++) {
                 for (String tool : tools.get(scenario)) {
@@ -178,7 +196,7 @@ public final class Driver {
             drop(template);
         }
         Duration took = Duration.between(start, Instant.now());
-        String report = new Report(n, rounds, warmup, planSize, planWarmMs, runs, machine(loadBefore, loadAverage(), took))
+        String report = new Report(n, rounds, warmup, planSize, tenants, tenantRevisions, planWarmMs, runs, machine(loadBefore, loadAverage(), took))
                 .markdown();
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -258,17 +276,48 @@ public final class Driver {
         return templates;
     }
 
+    /** For the schema-per-tenant no-op: the tenants' schemas migrated (untimed), copied for every run. */
+    private String schemasTemplate() throws Exception {
+        String name = prefix + "tpl_schemas";
+        create(name, "template0");
+        createTenantSchemas(name);
+        String widest = tools.get("schemas-noop").get(tools.get("schemas-noop").size() - 1);
+        Outcome setup = execute(widest, "schemas-apply", name, tenants);
+        String problem = setup.problem != null ? setup.problem : check("schemas-apply", widest, name, tenants, setup);
+        if (problem != null) {
+            throw new IllegalStateException("setting up the schema-per-tenant template failed: " + problem + "\n"
+                    + tail(setup.log));
+        }
+        log("schema-per-tenant template: %d schemas of %d revisions applied in %.1f s (untimed setup)", tenants,
+                tenantRevisions, setup.wallMs / 1000);
+        return name;
+    }
+
+    private void createTenantSchemas(String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(database));
+                Statement statement = connection.createStatement()) {
+            for (String schema : ManySchemas.names(tenants)) {
+                statement.execute("CREATE SCHEMA " + schema);
+            }
+        }
+    }
+
     private Run measure(String scenario, String tool, int round, Map<String, String> templates) throws Exception {
         // Liquibase's updateSQL reads an empty database (docs/performance.md); migrator's offline script needs none
         boolean boot = scenario.startsWith("boot-");
-        boolean online = scenario.equals("noop") || scenario.equals("apply") || boot
+        boolean schemas = scenario.startsWith("schemas-");
+        boolean online = scenario.equals("noop") || scenario.equals("apply") || boot || schemas
                 || scenario.equals("offline") && tool.equals(LIQUIBASE);
-        int size = scenario.equals("plan") ? planSize : n;
+        int size = scenario.equals("plan") ? planSize : schemas ? tenants : n;
         String database = null;
         if (online) {
             database = prefix + "r" + (++sequence);
             create(database, scenario.equals("noop") ? templates.get(tool)
-                    : scenario.equals("boot-noop") ? templates.get("boot-" + tool) : "template0");
+                    : scenario.equals("boot-noop") ? templates.get("boot-" + tool)
+                    : scenario.equals("schemas-noop") ? templates.get("schemas-noop") : "template0");
+            if (scenario.equals("schemas-apply")) {
+                createTenantSchemas(database);
+            }
         }
         Outcome outcome;
         try {
@@ -332,6 +381,14 @@ public final class Driver {
             case "plan" -> {
                 return outcome.steps == size ? null : "planned " + outcome.steps + " steps, expected " + size;
             }
+            case "schemas-apply", "schemas-noop" -> {
+                long steps = scenario.equals("schemas-apply") ? (long) tenants * tenantRevisions : 0;
+                if (outcome.steps != steps) {
+                    return outcome.steps < 0 ? "some schemas failed (FAILED lines in the log)"
+                            : "applied " + outcome.steps + " revisions in all, expected " + steps;
+                }
+                return checkTenants(database);
+            }
             case "boot-noop", "boot-apply" -> {
                 if (tool.equals(PSQL_SCRIPT)) {
                     String tables = checkTables(database, size);
@@ -357,6 +414,34 @@ public final class Driver {
             }
             default -> throw new IllegalArgumentException(scenario);
         }
+    }
+
+    /** Every tenant's schema holds the revisions' tables and its version table exactly the last revision. */
+    private String checkTenants(String database) throws SQLException {
+        String last = String.format(Locale.ROOT, "r%06d", tenantRevisions);
+        try (Connection connection = DriverManager.getConnection(url(database));
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_catalog.pg_tables"
+                    + " WHERE schemaname LIKE 'tenant\\_%' AND tablename ~ '^t[0-9]+$'")) {
+                rows.next();
+                long expected = (long) tenants * tenantRevisions;
+                if (rows.getLong(1) != expected) {
+                    return "the tenants' schemas hold " + rows.getLong(1) + " tables t<i>, expected " + expected;
+                }
+            }
+            for (String schema : ManySchemas.names(tenants)) {
+                List<String> heads = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("SELECT version_num FROM " + schema + ".migrator_version")) {
+                    while (rows.next()) {
+                        heads.add(rows.getString(1));
+                    }
+                }
+                if (!heads.equals(List.of(last))) {
+                    return schema + ".migrator_version holds " + heads + ", expected " + last;
+                }
+            }
+        }
+        return null;
     }
 
     private String checkTables(String database, int expected) throws SQLException {
@@ -568,8 +653,12 @@ public final class Driver {
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(javaOpts);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunOne.class.getName(), tool, scenario,
-                    String.valueOf(size), database == null ? "-" : url(database), work.toString()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+            command.addAll(tool.startsWith(SCHEMAS_P)
+                    ? List.of(ManySchemas.class.getName(), url(database), String.valueOf(size),
+                            String.valueOf(tenantRevisions), tool.substring(SCHEMAS_P.length()), work.toString())
+                    : List.of(RunOne.class.getName(), tool, scenario, String.valueOf(size),
+                            database == null ? "-" : url(database), work.toString()));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LC_ALL", "C.UTF-8");

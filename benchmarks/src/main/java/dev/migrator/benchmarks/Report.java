@@ -23,7 +23,9 @@ final class Report {
             "offline", "Offline SQL script for N",
             "plan", "Load and plan (migrator only, no database)",
             "boot-noop", "Boot: a Spring Boot service's startup with N applied (no-op)",
-            "boot-apply", "Boot: a Spring Boot service's startup on an empty database (apply N)");
+            "boot-apply", "Boot: a Spring Boot service's startup on an empty database (apply N)",
+            "schemas-apply", "Schema per tenant: apply to every schema from empty",
+            "schemas-noop", "Schema per tenant: a pass with every schema up to date");
     private static final Map<String, String> NAMES = Map.of(
             "migrator", "migrator (JDBC)", "migrator-wide", "migrator (JDBC), wide graph", "migrator-r2dbc",
             "migrator (R2DBC)", "flyway", "Flyway 12.4.0",
@@ -34,15 +36,20 @@ final class Report {
     private final int rounds;
     private final int warmup;
     private final int planSize;
+    private final int tenants;
+    private final int tenantRevisions;
     private final double planWarmMs;
     private final List<Run> runs;
     private final Map<String, String> machine;
 
-    Report(int n, int rounds, int warmup, int planSize, double planWarmMs, List<Run> runs, Map<String, String> machine) {
+    Report(int n, int rounds, int warmup, int planSize, int tenants, int tenantRevisions, double planWarmMs,
+            List<Run> runs, Map<String, String> machine) {
         this.n = n;
         this.rounds = rounds;
         this.warmup = warmup;
         this.planSize = planSize;
+        this.tenants = tenants;
+        this.tenantRevisions = tenantRevisions;
         this.planWarmMs = planWarmMs;
         this.runs = runs;
         this.machine = machine;
@@ -64,6 +71,8 @@ final class Report {
         for (String scenario : scenarios) {
             if (scenario.startsWith("boot-")) {
                 bootTable(md, scenario);
+            } else if (scenario.startsWith("schemas-")) {
+                schemasTable(md, scenario);
             } else {
                 scenarioTable(md, scenario);
             }
@@ -75,7 +84,8 @@ final class Report {
         long failures = runs.stream().filter(run -> run.problem() != null).count();
         md.append(String.format(Locale.ROOT, "%nFailed or unchecked runs: %d (each run is checked: tables created,"
                 + " nothing applied by a no-op, CREATE TABLE count of a script, steps planned; a boot: the variant's migration"
-                + " bean and no other, the tables the service sees, the tool's bookkeeping, migrator's head).%n", failures));
+                + " bean and no other, the tables the service sees, the tool's bookkeeping, migrator's head; schema per tenant:"
+                + " the revisions applied in all, every schema's tables and version row).%n", failures));
         return md.toString();
     }
 
@@ -122,6 +132,36 @@ final class Report {
             md.append("\nFlyway has no offline mode in its free edition: n/a. Liquibase runs `updateSQL` against a"
                     + " fresh empty database (it reads that its tables are absent and changes nothing); migrator's"
                     + " offline script connects to nothing.\n");
+        }
+        md.append('\n');
+    }
+
+    /**
+     * A schema-per-tenant scenario: one row per parallelism, the call's time (pool, every schema's run), per schema,
+     * and the speed-up over one schema at a time paired per round.
+     */
+    private void schemasTable(StringBuilder md, String scenario) {
+        md.append("## ").append(TITLES.get(scenario)).append("\n\n");
+        md.append(String.format(Locale.ROOT, "%,d PostgreSQL schemas of one database, %d revisions each, through"
+                + " `Migrator.upgradeSchemas` with a pool of as many connections as runs at once.%n%n", tenants,
+                tenantRevisions));
+        md.append("| runs at once | in-JVM (median, min–max) | per schema | whole process | speed-up over one at a time"
+                + " | peak RSS | runs ok |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        List<String> variants = tools(scenario);
+        for (String tool : variants) {
+            List<Run> counted = counted(scenario, tool);
+            List<Run> ok = counted.stream().filter(run -> run.problem() == null).toList();
+            String speedUp = tool.equals(variants.get(0)) ? "–"
+                    : ratio(pairedRatio(scenario, variants.get(0), Run::callMs, tool, Run::callMs));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d/%d |%n",
+                    tool.substring("schemas-p".length()),
+                    ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%s (%s–%s)", time(median(ok, Run::callMs)),
+                            time(min(ok, Run::callMs)), time(max(ok, Run::callMs))),
+                    ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f ms", median(ok, Run::callMs) / tenants),
+                    ok.isEmpty() ? "–" : time(median(ok, Run::wallMs)), speedUp,
+                    ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f MB", median(ok, run -> run.rssKb()) / 1024),
+                    ok.size(), counted.size()));
         }
         md.append('\n');
     }
