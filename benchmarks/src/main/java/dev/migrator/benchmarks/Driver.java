@@ -52,6 +52,14 @@ public final class Driver {
     private static final String NONE = "none";
     /** migrator's starter with {@code migrator.phase=initialization}: during the context's refresh, where Flyway runs. */
     private static final String MIGRATOR_INIT = "migrator-init";
+    /**
+     * Jars of {@code boot-lib/common} (by name) that only a servlet service over JDBC has: Tomcat, Spring MVC, Spring's
+     * JDBC support, HikariCP and the JDBC driver. The reactive service runs without them.
+     */
+    private static final List<String> SERVLET_AND_JDBC = List.of("tomcat-embed-", "spring-boot-tomcat-",
+            "spring-boot-starter-tomcat-", "spring-boot-webmvc-", "spring-webmvc-", "spring-boot-starter-webmvc-",
+            "spring-boot-servlet-", "spring-boot-http-converter-", "spring-boot-starter-jdbc-", "spring-boot-jdbc-",
+            "spring-jdbc-", "HikariCP-", "postgresql-");
     private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) cpu_ms=(-?\\d+) classes=(\\d+) beans=(\\S+)$",
             Pattern.MULTILINE);
 
@@ -71,6 +79,9 @@ public final class Driver {
         // Liquibase support; each added time is paired with the no-tool boot of the same round
         TOOLS.put("boot-noop", List.of(NONE, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
         TOOLS.put("boot-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
+        // The same for a reactive service (WebFlux, R2DBC): migrator over its R2DBC, Flyway and Liquibase over JDBC
+        TOOLS.put("boot-r2dbc-noop", List.of(NONE, MIGRATOR, FLYWAY, LIQUIBASE));
+        TOOLS.put("boot-r2dbc-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, FLYWAY, LIQUIBASE));
         // Schema per tenant: migrator alone, one variant per parallelism (--parallelism), filled in by the constructor
         TOOLS.put("schemas-apply", List.of());
         TOOLS.put("schemas-noop", List.of());
@@ -114,7 +125,7 @@ public final class Driver {
             parallelism.add(SCHEMAS_P + Integer.parseInt(value.trim()));
         }
         scenarios = new LinkedHashSet<>(Arrays.asList(options.getOrDefault("scenarios",
-                "noop,apply,offline,plan,boot-noop,boot-apply,schemas-apply,schemas-noop")
+                "noop,apply,offline,plan,boot-noop,boot-apply,boot-r2dbc-noop,boot-r2dbc-apply,schemas-apply,schemas-noop")
                 .split(",")));
         work = Path.of(options.getOrDefault("work", "benchmarks/target/bench-work")).toAbsolutePath();
         out = Path.of(options.getOrDefault("out", "benchmarks/target/results.md")).toAbsolutePath();
@@ -167,7 +178,7 @@ public final class Driver {
         if (scenarios.contains("noop")) {
             templates = noopTemplates();
         }
-        if (scenarios.contains("boot-noop")) {
+        if (scenarios.contains("boot-noop") || scenarios.contains("boot-r2dbc-noop")) {
             templates.putAll(bootTemplates());
         }
         if (scenarios.contains("schemas-noop")) {
@@ -250,18 +261,20 @@ public final class Driver {
     /**
      * For the boot no-op: one database per tool that the tool's variant of the service migrated at startup (untimed), so
      * that each tool finds its own bookkeeping as it wrote it (Liquibase records the change log's path as Boot names it).
+     * The reactive service's no-op starts on the same copies: each tool keeps the same books over R2DBC or JDBC.
      */
     private Map<String, String> bootTemplates() throws Exception {
         Map<String, String> templates = new LinkedHashMap<>();
         for (String tool : List.of(MIGRATOR, FLYWAY, LIQUIBASE)) {
-            List<String> bootNoop = tools.get("boot-noop");
+            List<String> bootNoop = new ArrayList<>(tools.getOrDefault("boot-noop", List.of()));
+            bootNoop.addAll(tools.getOrDefault("boot-r2dbc-noop", List.of()));
             if (!bootNoop.contains(tool) && !(tool.equals(MIGRATOR)
                     && (bootNoop.contains(NONE) || bootNoop.contains(MIGRATOR_INIT)))) {
                 continue;
             }
             String name = prefix + "tpl_boot_" + tool;
             create(name, "template0");
-            Outcome setup = executeBoot(tool, name, n);
+            Outcome setup = executeBoot("boot-apply", tool, name, n);
             String problem = setup.problem != null ? setup.problem : check("boot-apply", tool, name, n, setup);
             if (problem != null) {
                 throw new IllegalStateException("setting up the boot no-op template for " + tool + " failed: "
@@ -313,7 +326,7 @@ public final class Driver {
         if (online) {
             database = prefix + "r" + (++sequence);
             create(database, scenario.equals("noop") ? templates.get(tool)
-                    : scenario.equals("boot-noop") ? templates.get("boot-" + tool)
+                    : boot && scenario.endsWith("-noop") ? templates.get("boot-" + tool)
                     : scenario.equals("schemas-noop") ? templates.get("schemas-noop") : "template0");
             if (scenario.equals("schemas-apply")) {
                 createTenantSchemas(database);
@@ -321,7 +334,7 @@ public final class Driver {
         }
         Outcome outcome;
         try {
-            outcome = boot && !tool.equals(PSQL_SCRIPT) ? executeBoot(tool, database, size)
+            outcome = boot && !tool.equals(PSQL_SCRIPT) ? executeBoot(scenario, tool, database, size)
                     : execute(tool, scenario.equals("noop") && tool.equals(BASELINE) ? "select1" : scenario, database,
                             size);
             if (outcome.problem == null) {
@@ -389,7 +402,7 @@ public final class Driver {
                 }
                 return checkTenants(database);
             }
-            case "boot-noop", "boot-apply" -> {
+            case "boot-noop", "boot-apply", "boot-r2dbc-noop", "boot-r2dbc-apply" -> {
                 if (tool.equals(PSQL_SCRIPT)) {
                     String tables = checkTables(database, size);
                     return tables != null ? tables : checkBookkeeping(database, tool, size);
@@ -400,7 +413,7 @@ public final class Driver {
                     return "the service's migration beans are " + outcome.beans + ", expected " + expected;
                 }
                 // Without a tool the apply's database stays empty; the service answered over its pool either way
-                int tables = tool.equals(NONE) && scenario.equals("boot-apply") ? 0 : size;
+                int tables = tool.equals(NONE) && scenario.endsWith("-apply") ? 0 : size;
                 if (outcome.steps != tables) {
                     return "the service's /tables answered " + outcome.steps + ", expected " + tables;
                 }
@@ -498,7 +511,7 @@ public final class Driver {
      * is stopped with SIGTERM (Boot's graceful shutdown). {@code eventMs} is the JVM's uptime that the service printed
      * at ApplicationReadyEvent.
      */
-    private Outcome executeBoot(String tool, String database, int size) throws Exception {
+    private Outcome executeBoot(String scenario, String tool, String database, int size) throws Exception {
         Path logs = Files.createDirectories(work.resolve("logs"));
         int id = ++sequence;
         Path log = logs.resolve(String.format("%04d-boot-%s.log", id, tool));
@@ -507,9 +520,11 @@ public final class Driver {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             httpPort = socket.getLocalPort();
         }
+        boolean reactive = scenario.startsWith("boot-r2dbc-");
         Path classes = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
         Path bootLib = classes.resolveSibling("boot-lib");
-        String classPath = classes + java.io.File.pathSeparator + bootLib.resolve("common") + "/*"
+        String classPath = reactive ? reactiveClassPath(classes, bootLib, tool)
+                : classes + java.io.File.pathSeparator + bootLib.resolve("common") + "/*"
                 + (tool.equals(NONE) ? "" : java.io.File.pathSeparator
                         + bootLib.resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool) + "/*");
         Path scripts = work.resolve("n" + size).resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool);
@@ -519,9 +534,18 @@ public final class Driver {
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOpts);
-        command.addAll(List.of("-cp", classPath, "dev.migrator.benchmarks.boot.BootService",
-                "--server.port=" + httpPort, "--spring.datasource.url=" + url(database),
+        command.addAll(List.of("-cp", classPath, reactive ? "dev.migrator.benchmarks.reactiveboot.ReactiveBootService"
+                : "dev.migrator.benchmarks.boot.BootService", "--server.port=" + httpPort,
                 "--management.endpoint.health.probes.enabled=true"));
+        if (reactive) {
+            command.addAll(List.of("--spring.r2dbc.url=" + RunOne.r2dbcUrl(url(database)), "--spring.r2dbc.username=" + user));
+            // Flyway and Liquibase have no R2DBC: a reactive service gives them a JDBC URL of their own
+            if (tool.equals(FLYWAY) || tool.equals(LIQUIBASE)) {
+                command.addAll(List.of("--spring." + tool + ".url=" + url(database), "--spring." + tool + ".user=" + user));
+            }
+        } else {
+            command.add("--spring.datasource.url=" + url(database));
+        }
         switch (tool) {
             case MIGRATOR -> command.add("--migrator.locations=filesystem:" + scripts);
             case MIGRATOR_INIT -> command.addAll(List.of("--migrator.locations=filesystem:" + scripts,
@@ -593,6 +617,36 @@ public final class Driver {
         outcome.classes = Integer.parseInt(result.group(3));
         outcome.beans = result.group(4);
         return outcome;
+    }
+
+    /**
+     * The reactive service's class path: its classes, the reactive stack ({@code boot-lib/reactive}), what it shares
+     * with the servlet service ({@code boot-lib/common} without {@link #SERVLET_AND_JDBC}), and the tool's folder with
+     * the JDBC parts the tool brings into a reactive service: migrator's starter brings Spring's JDBC support and
+     * HikariCP (it depends on {@code spring-boot-starter-jdbc}) but no driver, as it migrates over R2DBC; Flyway and
+     * Liquibase need Spring's JDBC support (their Boot modules depend on it) and the JDBC driver, but no pool.
+     */
+    private static String reactiveClassPath(Path classes, Path bootLib, String tool) throws IOException {
+        List<String> entries = new ArrayList<>(List.of(classes.toString(), bootLib.resolve("reactive") + "/*"));
+        List<String> jdbc = switch (tool) {
+            case MIGRATOR -> List.of("spring-boot-starter-jdbc-", "spring-boot-jdbc-", "spring-jdbc-", "HikariCP-");
+            case FLYWAY, LIQUIBASE -> List.of("spring-boot-jdbc-", "spring-jdbc-", "postgresql-");
+            case NONE -> List.of();
+            default -> throw new IllegalArgumentException("no reactive boot variant " + tool);
+        };
+        try (var jars = Files.list(bootLib.resolve("common"))) {
+            for (Path jar : jars.sorted().toList()) {
+                String name = jar.getFileName().toString();
+                boolean servletOrJdbc = SERVLET_AND_JDBC.stream().anyMatch(name::startsWith);
+                if (!servletOrJdbc || jdbc.stream().anyMatch(name::startsWith)) {
+                    entries.add(jar.toString());
+                }
+            }
+        }
+        if (!tool.equals(NONE)) {
+            entries.add(bootLib.resolve(tool) + "/*");
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The run's line (RESULT or READY) in its log, or null with the problem set. */

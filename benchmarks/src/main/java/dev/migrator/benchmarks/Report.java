@@ -24,6 +24,8 @@ final class Report {
             "plan", "Load and plan (migrator only, no database)",
             "boot-noop", "Boot: a Spring Boot service's startup with N applied (no-op)",
             "boot-apply", "Boot: a Spring Boot service's startup on an empty database (apply N)",
+            "boot-r2dbc-noop", "Boot: a reactive (WebFlux, R2DBC) service's startup with N applied (no-op)",
+            "boot-r2dbc-apply", "Boot: a reactive (WebFlux, R2DBC) service's startup on an empty database (apply N)",
             "schemas-apply", "Schema per tenant: apply to every schema from empty",
             "schemas-noop", "Schema per tenant: a pass with every schema up to date");
     private static final Map<String, String> NAMES = Map.of(

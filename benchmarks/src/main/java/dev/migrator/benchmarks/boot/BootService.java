@@ -1,9 +1,5 @@
 package dev.migrator.benchmarks.boot;
 
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,9 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * every variant; which migration tool migrates at startup is decided by the class path alone (the driver puts
  * {@code boot-lib/common} and at most one tool's folder on it), so a variant loads no class of the other tools.
  *
- * <p>When ready it prints {@code READY uptime_ms=... cpu_ms=... classes=... beans=...}: the JVM's uptime, the process's
- * CPU time and the classes loaded at {@link ApplicationReadyEvent} (the readiness state turns to accepting traffic on the same event), and the
- * migration beans it has, by name, so that the driver can check that the variant ran its tool and no other.
+ * <p>When ready it prints {@link ReadyLine}.
  */
 @SpringBootApplication
 @RestController
@@ -45,22 +39,6 @@ public class BootService implements ApplicationListener<ApplicationReadyEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        // CPU time of the whole process (every thread, the JIT and GC included) up to now: what the boot cost the
-        // machine, much steadier than the wall clock on a shared machine
-        long cpuMs = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1_000_000 : -1;
-        // Bean names only: asking by type would load the tools' classes
-        List<String> beans = new ArrayList<>();
-        for (String name : event.getApplicationContext().getBeanDefinitionNames()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("flyway") || lower.equals("liquibase") || lower.equals("migrator")) {
-                beans.add(lower);
-            }
-        }
-        System.out.printf(Locale.ROOT, "READY uptime_ms=%d cpu_ms=%d classes=%d beans=%s%n", uptime, cpuMs, classes,
-                beans.isEmpty() ? "none" : String.join(",", beans));
-        System.out.flush();
+        ReadyLine.print(event);
     }
 }
