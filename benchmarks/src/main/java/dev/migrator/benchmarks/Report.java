@@ -298,14 +298,16 @@ final class Report {
                         pairedRatio(scenario, "migrator", run -> run.rssKb(), "flyway", run -> run.rssKb()), 1.0);
             }
         }
-        if (scenarios.contains("boot-noop")) {
-            target(md, "boot no-op (issue 22): migrator's added time at most 1/5 of Flyway's", "migrator ÷ Flyway",
-                    pairedRatio("boot-noop", "migrator", this::addedOf, "flyway", this::addedOf), 0.2);
-        }
-        if (scenarios.contains("boot-noop")) {
-            target(md, "boot no-op, the same in CPU time (not the target; steadier on a shared machine)",
-                    "migrator ÷ Flyway", pairedRatio("boot-noop", "migrator", run -> addedOf(run, Run::cpuMs), "flyway",
-                            run -> addedOf(run, Run::cpuMs)), 0.2);
+        for (String service : List.of("boot", "boot-r2dbc")) {
+            String noop = service + "-noop";
+            String which = service.equals("boot") ? "" : " (reactive service)";
+            if (scenarios.contains(noop)) {
+                target(md, "boot no-op" + which + " (issue 22): migrator's added time at most 1/5 of Flyway's",
+                        "migrator ÷ Flyway", pairedRatio(noop, "migrator", this::addedOf, "flyway", this::addedOf), 0.2);
+                target(md, "boot no-op" + which + ", the same in CPU time (not the target; steadier on a shared machine)",
+                        "migrator ÷ Flyway", pairedRatio(noop, "migrator", run -> addedOf(run, Run::cpuMs), "flyway",
+                                run -> addedOf(run, Run::cpuMs)), 0.2);
+            }
         }
         if (scenarios.contains("boot-noop") && !byRound("boot-noop", "migrator-init").isEmpty()) {
             target(md, "boot no-op, migrator with `migrator.phase=initialization` (not the default)", "migrator ÷ Flyway",
@@ -313,12 +315,15 @@ final class Report {
             target(md, "the same in CPU time", "migrator ÷ Flyway", pairedRatio("boot-noop", "migrator-init",
                     run -> addedOf(run, Run::cpuMs), "flyway", run -> addedOf(run, Run::cpuMs)), 0.2);
         }
-        if (scenarios.contains("boot-apply")) {
-            target(md, "boot apply (issue 22): migrator's added time within 1.3x of psql running its offline script",
-                    "migrator ÷ psql", pairedRatio("boot-apply", "migrator", this::addedOf, "psql-script", Run::wallMs),
-                    1.3);
+        for (String apply : List.of("boot-apply", "boot-r2dbc-apply")) {
+            if (scenarios.contains(apply)) {
+                target(md, "boot apply" + (apply.equals("boot-apply") ? "" : " (reactive service)")
+                        + " (issue 22): migrator's added time within 1.3x of psql running its offline script",
+                        "migrator ÷ psql", pairedRatio(apply, "migrator", this::addedOf, "psql-script", Run::wallMs),
+                        1.3);
+            }
         }
-        for (String scenario : List.of("boot-noop", "boot-apply")) {
+        for (String scenario : List.of("boot-noop", "boot-apply", "boot-r2dbc-noop", "boot-r2dbc-apply")) {
             if (scenarios.contains(scenario)) {
                 target(md, scenario + ": peak RSS no higher than Flyway's", "migrator ÷ Flyway",
                         pairedRatio(scenario, "migrator", run -> run.rssKb(), "flyway", run -> run.rssKb()), 1.0);
