@@ -134,4 +134,45 @@ class RepeatableRevisionsTest {
             assertThat(historyOf(db, "r_one")).containsExactly("upgrade success", "upgrade success");
         }
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void inOneTransactionPerRunTheVersionedStepsCommitBeforeTheRepeatablesRun(Transport transport,
+            DatabaseKind kind) throws Exception {
+        ScriptFolder scripts = new ScriptFolder(dir);
+        scripts.table("a");
+        scripts.table("b", "a");
+        scripts.repeatable("r_bad", "CREATE OR REPLACE VIEW v_bad AS SELECT no_such_column FROM t_b;");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrator migrator = transport.migrator(db, MigratorConfig.builder().locations("filesystem:" + dir)
+                    .transactionPerMigration(false).build());
+            assertThatThrownBy(() -> migrator.upgrade("heads")).isInstanceOf(MigrationFailedException.class)
+                    .hasMessageContaining("repeatable revision r_bad");
+            assertThat(versionRows(db)).containsExactly("b");
+            assertThat(db.tableNames()).contains("t_a", "t_b");
+            assertThat(historyOf(db, "r_bad")).containsExactly("upgrade failed");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void aDatabaseANewerReleaseMigratedKeepsItsRepeatables(Transport transport, DatabaseKind kind) throws Exception {
+        Path older = java.nio.file.Files.createDirectory(dir.resolve("older"));
+        Path newer = java.nio.file.Files.createDirectory(dir.resolve("newer"));
+        new ScriptFolder(older).table("a");
+        new ScriptFolder(older).repeatable("r_one", "CREATE OR REPLACE VIEW v_one AS SELECT 1 AS one;");
+        new ScriptFolder(newer).table("b", "a");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            transport.migrator(db, MigratorConfig.builder().locations("filesystem:" + older, "filesystem:" + newer)
+                    .build()).upgrade("heads");
+            // The older release's copy of the view differs from what the newer release ran: it must not run.
+            new ScriptFolder(older).repeatable("r_one", "CREATE OR REPLACE VIEW v_one AS SELECT 0 AS one;");
+            Migrator olderRelease = transport.migrator(db, MigratorConfig.builder().locations("filesystem:" + older)
+                    .build());
+            assertThat(olderRelease.status().state()).isEqualTo(MigrationStatus.State.AHEAD);
+            assertThat(olderRelease.status().pending()).isEmpty();
+            assertThat(olderRelease.upgrade("heads").stepsRun()).isZero();
+            assertThat(strings(db, "SELECT one FROM v_one")).containsExactly("1");
+        }
+    }
 }
