@@ -57,6 +57,9 @@ record RevisionView(String revision, List<String> parents, List<String> dependsO
     /** {@code id (labels) (head) (branchpoint) (mergepoint)}, plus {@code (current)} where known, as Alembic prints it. */
     String title() {
         StringBuilder out = new StringBuilder(revision);
+        if (repeatable) {
+            return out.append(" (repeatable)").toString();
+        }
         if (!branches.isEmpty()) {
             out.append(" (").append(String.join(", ", branches)).append(')');
         }
