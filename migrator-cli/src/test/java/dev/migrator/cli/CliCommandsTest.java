@@ -114,6 +114,8 @@ class CliCommandsTest {
         assertThat(taken.err()).contains("id r_views is used by").hasLineCount(1);
         assertThat(inDir("revision", "-m", "x", "--repeatable", "--head", "aaa1").err())
                 .contains("--repeatable takes no --head");
+        assertThat(inDir("revision", "-m", "x", "--rev-id", "r_views").err())
+                .contains("--rev-id r_views is taken by the repeatable revision");
         assertThat(inDir("revision", "-m", "next", "--rev-id", "bbb2").exit()).isZero(); // one head: aaa1
         assertThat(inDir("heads").line()).isEqualTo("bbb2 (head)");
         assertThat(inDir("history").out()).doesNotContain("r_views");
