@@ -13,13 +13,13 @@ import java.util.List;
  * The repeatable revisions an upgrade runs after its versioned steps: those whose newest history
  * row is not a success with the script's checksum (never run, edited since, or failed last time).
  */
-public final class Repeatables {
+final class Repeatables {
 
     private Repeatables() {
     }
 
     /** The changed repeatable revisions, in the order they run (by id). */
-    public static List<RevisionScript> changed(ScriptCatalog catalog, DatabaseState state) {
+    static List<RevisionScript> changed(ScriptCatalog catalog, DatabaseState state) {
         List<RevisionScript> changed = new ArrayList<>();
         for (RevisionScript script : catalog.repeatables()) {
             if (!upToDate(script, state)) {
