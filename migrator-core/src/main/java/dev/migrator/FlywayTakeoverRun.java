@@ -59,15 +59,22 @@ final class FlywayTakeoverRun {
         for (RevisionScript script : catalog.scripts()) {
             upgradeSql.put(script.id(), script.upgrade().sql());
         }
+        Map<String, String> repeatableSql = new HashMap<>();
+        for (RevisionScript script : catalog.repeatables()) {
+            repeatableSql.put(script.id(), script.upgrade().sql());
+        }
+        FlywayHistory.Repeatables repeatables = history.get().repeatables(repeatableSql);
         List<String> notes = new ArrayList<>(decision.notes());
         notes.addAll(history.get().editedSinceApplied(upgradeSql));
+        notes.addAll(repeatables.notes());
         if (decision.target() == null) {
             return new FlywayTakeover(FlywayTakeover.Outcome.NOTHING_APPLIED, history.get().where(),
                     decision.topVersion(), null, state.rows(), notes, null);
         }
         RunResult stamp;
         try {
-            stamp = new Engine(catalog, config, listener).run(session, new UntakenState(state), tables,
+            stamp = new Engine(catalog, config, listener).acceptingRepeatables(repeatables.unchanged())
+                    .run(session, new UntakenState(state), tables,
                     Command.STAMP, List.of(decision.target()), false);
         } catch (TakenOverMeanwhile e) {
             return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, history.get().where(), null, null,

@@ -37,9 +37,11 @@ import dev.migrator.script.ScriptLocation;
 import dev.migrator.session.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -348,7 +350,23 @@ public final class Migrator {
     /** The offline script from the database's current revisions to {@code target}; reads the database, changes nothing. */
     public String scriptFromCurrent(Command command, String target) {
         return onlineWithState((session, tables, state, catalog) -> render(catalog, session.dialect(), command,
-                new AssumedState(state.rows(), state.tablesExist()), List.of(target), false));
+                new AssumedState(state.rows(), state.tablesExist(), repeatablesHistory(catalog, state)),
+                List.of(target), false));
+    }
+
+    /**
+     * The newest history rows of the repeatable revisions, so that a script from the database's
+     * state runs only the changed ones; the rest of the history stays out of offline scripts.
+     */
+    private static Map<String, HistoryEntry> repeatablesHistory(ScriptCatalog catalog, DatabaseState state) {
+        Map<String, HistoryEntry> history = new HashMap<>();
+        for (RevisionScript script : catalog.repeatables()) {
+            HistoryEntry entry = state.latestHistory().get(script.id());
+            if (entry != null) {
+                history.put(script.id(), entry);
+            }
+        }
+        return history;
     }
 
     private String render(ScriptCatalog catalog, Dialect dialect, Command command, AssumedState start,

@@ -77,6 +77,15 @@ class MigratorFlywayTakeoverTests {
                 "migrator.phase=initialization", "migrator.locations=filesystem:" + scripts.toAbsolutePath());
     }
 
+    private static ApplicationContextRunner reactiveServiceTakingOver(TestDatabase db, Path scripts) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class,
+                        MigratorR2dbcAutoConfiguration.class, MigratorStartupAutoConfiguration.class))
+                .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.phase=initialization",
+                        "migrator.locations=filesystem:" + scripts.toAbsolutePath(),
+                        "migrator.flyway-takeover.enabled=true");
+    }
+
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"H2", "POSTGRESQL"})
     void aServiceThatBootedWithFlywayBootsWithMigratorAndAppliesOnlyTheNewRevision(DatabaseKind kind) throws Exception {
@@ -107,18 +116,52 @@ class MigratorFlywayTakeoverTests {
     void aReactiveServiceTakesOverOverR2dbc(DatabaseKind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
             Path scripts = migratedWithFlywayThenImported(db);
-            new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class,
-                            MigratorR2dbcAutoConfiguration.class, MigratorStartupAutoConfiguration.class))
-                    .withPropertyValues("spring.r2dbc.url=" + db.r2dbcUrl(), "migrator.phase=initialization",
-                            "migrator.locations=filesystem:" + scripts.toAbsolutePath(),
-                            "migrator.flyway-takeover.enabled=true")
+            reactiveServiceTakingOver(db, scripts)
                     .run(context -> {
                         assertThat(context).hasNotFailed().hasSingleBean(ReactiveMigrator.class);
                         assertThat(context.getBean(ReactiveMigrator.class).current().block())
                                 .isEqualTo(Set.of("c0ffee000003"));
                     });
             assertThat(db.tableNames()).contains("invoice");
+        }
+    }
+
+    /** Flyway ran a repeatable view; the imported repeatable revision is the same text. */
+    private Path withRepeatableView(TestDatabase db) throws Exception {
+        Path flyway = flywayScripts();
+        Files.writeString(flyway.resolve("R__account_emails.sql"),
+                "CREATE OR REPLACE VIEW account_emails AS SELECT id, email FROM account;\n");
+        migrateWithFlyway(db, flyway);
+        return importedScripts(flyway);
+    }
+
+    private static List<Direction> rowsOf(List<HistoryEntry> history, String revision) {
+        return history.stream().filter(entry -> entry.revision().equals(revision)).map(HistoryEntry::direction).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"H2", "POSTGRESQL"})
+    void anUnchangedRepeatableMigrationDoesNotRunAgainOnTheFirstBootOverJdbcOrR2dbc(DatabaseKind kind)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Path scripts = withRepeatableView(db);
+            service(db, scripts).withPropertyValues("migrator.flyway-takeover.enabled=true").run(context -> {
+                assertThat(context).hasNotFailed();
+                Migrator migrator = context.getBean(Migrator.class);
+                assertThat(migrator.current()).isEqualTo(Set.of("c0ffee000003"));
+                assertThat(rowsOf(migrator.history(10), "r_account_emails")).containsExactly(Direction.STAMP);
+                assertThat(migrator.status().pending()).isEmpty();
+            });
+        }
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Path scripts = withRepeatableView(db);
+            reactiveServiceTakingOver(db, scripts)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        List<HistoryEntry> history = context.getBean(ReactiveMigrator.class).history(10).block();
+                        assertThat(rowsOf(history, "r_account_emails")).containsExactly(Direction.STAMP);
+                        assertThat(rowsOf(history, "c0ffee000003")).containsExactly(Direction.UPGRADE);
+                    });
         }
     }
 

@@ -49,7 +49,8 @@ final class CheckCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         List<String> pending = status.pending().stream().map(Revision::id).toList();
         if (!pending.isEmpty()) {
-            problems.add(pending.size() + " revision(s) pending: " + String.join(", ", pending)
+            problems.add(pending.size() + " revision(s) pending: " + String.join(", ", pending.stream()
+                    .map(id -> graph.contains(id) ? id : id + " (repeatable, changed)").toList())
                     + " (run `migrator upgrade`)");
         }
         List<String> unknown = status.unknown().stream().sorted().toList();

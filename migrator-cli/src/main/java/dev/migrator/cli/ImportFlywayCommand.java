@@ -3,8 +3,8 @@ package dev.migrator.cli;
 import dev.migrator.error.BadInputException;
 import dev.migrator.flyway.FlywayImport;
 import dev.migrator.flyway.FlywayMigrations;
-import dev.migrator.graph.Revision;
-import dev.migrator.graph.RevisionGraph;
+import dev.migrator.engine.ScriptCatalog;
+import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code import flyway}: a Flyway project's V (and U) scripts as a line of revisions, written into
- * the first filesystem location. Writes all of them or none; connects to nothing.
+ * {@code import flyway}: a Flyway project's V (and U) scripts as a line of revisions, its R scripts as
+ * repeatable revisions, written into the first filesystem location. Writes all of them or none; connects to nothing.
  */
 @Command(name = "flyway", mixinStandardHelpOptions = true, description = "Write a revision for each Flyway V<version>__ script (U<version>__ undo"
-        + " scripts become downgrade sections); connects to nothing. Then take each database over with"
+        + " scripts become downgrade sections, R__ scripts repeatable revisions); connects to nothing. Then take each database over with"
         + " `migrator stamp --from-flyway`.")
 final class ImportFlywayCommand implements Callable<Integer> {
 
@@ -44,7 +44,7 @@ final class ImportFlywayCommand implements Callable<Integer> {
         String vendor = settings.locationsNameVendor() ? cli.scriptDialect().name() : "";
         List<Path> folders = settings.locationFolders(vendor);
         FlywayImport.Result imported = FlywayImport.of(FlywayMigrations.read(folders));
-        if (imported.scripts().isEmpty()) {
+        if (imported.scripts().stream().allMatch(script -> script.source().version() == null)) {
             throw new BadInputException("No Flyway V<version>__<description>.sql script in " + shown(cli, folders)
                     + " (locations from " + settings.locations().origin() + "): nothing to import");
         }
@@ -65,7 +65,8 @@ final class ImportFlywayCommand implements Callable<Integer> {
         for (String note : imported.notes()) {
             out.println("note: " + note);
         }
-        String last = imported.scripts().get(imported.scripts().size() - 1).revisionId();
+        String last = imported.scripts().stream().filter(script -> script.source().version() != null)
+                .reduce((first, second) -> second).map(FlywayImport.ImportedScript::revisionId).orElseThrow(); // one at least, checked above
         out.println("Next: on each database Flyway migrated, run `migrator stamp --from-flyway` (it reads "
                 + settings.historyTable().table() + " and stamps the revision of the newest version applied, " + last
                 + " when all ran), or set migrator.flyway-takeover.enabled=true in the service; then remove Flyway.");
@@ -78,9 +79,10 @@ final class ImportFlywayCommand implements Callable<Integer> {
      * scripts already there (no id taken twice), so that a failed import leaves nothing behind.
      */
     private static List<Path> checked(MigratorCli cli, Path folder, FlywayImport.Result imported) {
-        List<Revision> revisions = new ArrayList<>();
+        List<RevisionScript> scripts = new ArrayList<>();
         if (Files.isDirectory(folder)) {
-            revisions.addAll(cli.catalog().graph().revisions());
+            scripts.addAll(cli.catalog().scripts());
+            scripts.addAll(cli.catalog().repeatables());
         }
         List<Path> files = new ArrayList<>();
         for (FlywayImport.ImportedScript script : imported.scripts()) {
@@ -90,9 +92,9 @@ final class ImportFlywayCommand implements Callable<Integer> {
                         + " imported scripts to import again");
             }
             files.add(file);
-            revisions.add(ScriptParser.parse(script.text(), file.toString()).toRevision());
+            scripts.add(ScriptParser.parse(script.text(), file.toString()));
         }
-        RevisionGraph.of(revisions); // an id the existing scripts already use fails here, naming both files
+        ScriptCatalog.of(scripts); // an id the existing scripts already use fails here, naming both files
         return files;
     }
 

@@ -4,6 +4,7 @@ import dev.migrator.error.BadInputException;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import dev.migrator.script.NewScript;
+import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptParser;
 import dev.migrator.script.ScriptWriter;
 import java.nio.file.Files;
@@ -64,6 +65,12 @@ final class NewScripts {
         revisions.add(new Revision(script.id(), script.parents(), script.branchLabels(), script.dependsOn(),
                 script.message(), true, file.toString()));
         RevisionGraph.of(revisions);
+        for (RevisionScript repeatable : cli.catalog().repeatables()) {
+            if (repeatable.id().equals(script.id())) {
+                throw new BadInputException("--rev-id " + script.id() + " is taken by the repeatable revision "
+                        + repeatable.source());
+            }
+        }
         boolean created = !Files.isDirectory(folder);
         Path written = new ScriptWriter().write(folder, script);
         if (created) {

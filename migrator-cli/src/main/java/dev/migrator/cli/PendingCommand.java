@@ -25,8 +25,9 @@ final class PendingCommand implements Callable<Integer> {
         MigrationStatus status = cli.online(migrator -> migrator.status());
         RevisionGraph graph = cli.catalog().graph();
         Map<String, Set<String>> labels = graph.inheritedLabels();
-        List<RevisionView> pending = status.pending().stream()
-                .map(revision -> RevisionView.of(graph, labels, revision.id(), status.current())).toList();
+        List<RevisionView> pending = status.pending().stream().map(revision -> graph.contains(revision.id())
+                ? RevisionView.of(graph, labels, revision.id(), status.current())
+                : RevisionView.repeatable(cli.catalog().script(revision.id()))).toList();
         if (cli.json()) {
             cli.out().println(Json.write(new Pending(status.state().label(), new TreeSet<>(status.current()),
                     new TreeSet<>(status.heads()), pending)));

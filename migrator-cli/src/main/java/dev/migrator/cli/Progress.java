@@ -27,7 +27,7 @@ final class Progress implements MigrationListener {
         String parents = revision.parents().isEmpty() ? "<base>" : String.join(", ", revision.parents());
         String move = switch (step.kind()) {
             case DOWNGRADE -> revision.id() + " -> " + parents;
-            case UPGRADE -> parents + " -> " + revision.id();
+            case UPGRADE -> step.repeatable() ? revision.id() + " (repeatable)" : parents + " -> " + revision.id();
             case STAMP -> stampMove(step.versionChange()); // a stamp jumps: the graph parent is not where it came from
         };
         out.println("Running " + Command.direction(step.kind()) + " " + move

@@ -1,8 +1,13 @@
 package dev.migrator.cli;
 
+import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.error.BadInputException;
 import dev.migrator.graph.RevisionGraph;
 import dev.migrator.script.NewScript;
+import dev.migrator.script.RevisionScript;
+import dev.migrator.script.ScriptParser;
+import dev.migrator.script.ScriptWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,11 +36,20 @@ final class RevisionCommand implements Callable<Integer> {
             description = "Revisions or labels to apply first, without being parents")
     List<String> dependsOn = new ArrayList<>();
 
-    @Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id (default: 12 random hex digits)")
+    @Option(names = "--rev-id", paramLabel = "ID",
+            description = "The new revision's id (default: 12 random hex digits; r_<message> for --repeatable)")
     @Nullable String revId;
+
+    @Option(names = "--repeatable", description = "A repeatable revision: no parents, run after the versioned"
+            + " revisions of an upgrade whenever it changes (views, functions)")
+    boolean repeatable;
 
     @Override
     public Integer call() {
+        if (repeatable) {
+            cli.out().println(writeRepeatable());
+            return 0;
+        }
         RevisionGraph graph = cli.catalog().graph();
         List<String> parents;
         if ("base".equals(head)) {
@@ -53,5 +67,26 @@ final class RevisionCommand implements Callable<Integer> {
                 NewScripts.dependsOn(graph, dependsOn));
         cli.out().println(NewScripts.write(cli, graph, script));
         return 0;
+    }
+
+    /** A repeatable revision has no place in the graph: nothing to build on, only its id to keep unique. */
+    private Path writeRepeatable() {
+        if (head != null || !branchLabels.isEmpty() || !dependsOn.isEmpty()) {
+            throw new BadInputException("--repeatable takes no --head, --branch-label or --depends-on: a repeatable"
+                    + " revision has no place in the graph (it runs after the versioned revisions of an upgrade)");
+        }
+        String id = revId != null ? revId : ScriptWriter.repeatableId(message);
+        if (!ScriptParser.isRevisionId(id)) {
+            throw new BadInputException("--rev-id '" + id + "' is not a revision id: use 1 to 64 letters, digits or"
+                    + " underscores");
+        }
+        ScriptWriter writer = new ScriptWriter();
+        Path folder = cli.writeFolder();
+        ScriptCatalog catalog = cli.catalog();
+        List<RevisionScript> scripts = new ArrayList<>(catalog.scripts());
+        scripts.addAll(catalog.repeatables());
+        scripts.add(ScriptParser.parse(writer.renderRepeatable(id, message), folder.resolve(id + ".sql").toString()));
+        ScriptCatalog.of(scripts); // an id already used fails here, naming both files
+        return writer.writeRepeatable(folder, id, message);
     }
 }

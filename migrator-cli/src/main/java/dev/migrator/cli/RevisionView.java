@@ -2,6 +2,7 @@ package dev.migrator.cli;
 
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
+import dev.migrator.script.RevisionScript;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +25,17 @@ import org.jspecify.annotations.Nullable;
  * @param branchPoint two or more revisions name it as parent
  * @param mergePoint it has two or more parents
  * @param current whether the database is at it; null where the database was not asked
+ * @param repeatable a repeatable revision (no place in the graph); it shows in {@code pending} when changed
  */
 record RevisionView(String revision, List<String> parents, List<String> dependsOn, List<String> branchLabels,
         List<String> branches, String message, String path, boolean head, boolean effectiveHead, boolean branchPoint,
-        boolean mergePoint, @Nullable Boolean current) {
+        boolean mergePoint, @Nullable Boolean current, boolean repeatable) {
+
+    /** A repeatable revision, which has nothing of the graph's: {@code pending} lists it when it changed. */
+    static RevisionView repeatable(RevisionScript script) {
+        return new RevisionView(script.id(), List.of(), List.of(), List.of(), List.of(), script.message(),
+                script.source(), false, false, false, false, null, true);
+    }
 
     static RevisionView of(RevisionGraph graph, String id, @Nullable Set<String> current) {
         return of(graph, graph.inheritedLabels(), id, current);
@@ -43,12 +51,15 @@ record RevisionView(String revision, List<String> parents, List<String> dependsO
         return new RevisionView(id, revision.parents(), graph.dependencies(id), revision.branchLabels(),
                 List.copyOf(inheritedLabels.getOrDefault(id, Set.of())), revision.message(), revision.source(), head,
                 head && graph.isDependedOn(id), graph.branchPoints().contains(id), graph.mergePoints().contains(id),
-                current == null ? null : current.contains(id));
+                current == null ? null : current.contains(id), false);
     }
 
     /** {@code id (labels) (head) (branchpoint) (mergepoint)}, plus {@code (current)} where known, as Alembic prints it. */
     String title() {
         StringBuilder out = new StringBuilder(revision);
+        if (repeatable) {
+            return out.append(" (repeatable)").toString();
+        }
         if (!branches.isEmpty()) {
             out.append(" (").append(String.join(", ", branches)).append(')');
         }
@@ -63,6 +74,9 @@ record RevisionView(String revision, List<String> parents, List<String> dependsO
 
     /** Alembic's history line: {@code parents (dependencies) -> id (head), message}. */
     String historyLine() {
+        if (repeatable) {
+            return revision + " (repeatable, changed)" + (message.isEmpty() ? "" : ", " + message);
+        }
         return (parents.isEmpty() ? "<base>" : String.join(", ", parents))
                 + (dependsOn.isEmpty() ? "" : " (" + String.join(", ", dependsOn) + ")") + " -> " + title()
                 + (message.isEmpty() ? "" : ", " + message);

@@ -28,10 +28,13 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         ScriptCatalog catalog = cli.catalog();
         RevisionGraph graph = catalog.graph();
-        String id = Refs.single(graph, Refs.resolve(graph, reference), reference);
+        RevisionScript repeatable = catalog.repeatables().stream().filter(r -> r.id().equals(reference)).findFirst()
+                .orElse(null);
+        String id = repeatable != null ? repeatable.id() : Refs.single(graph, Refs.resolve(graph, reference), reference);
         RevisionScript script = catalog.script(id);
-        Shown shown = new Shown(RevisionView.of(graph, id, null), graph.children(id), script.transactional(),
-                script.reversible(), script.checksum());
+        Shown shown = new Shown(repeatable != null ? RevisionView.repeatable(repeatable) : RevisionView.of(graph, id, null),
+                repeatable != null ? List.of() : graph.children(id), script.transactional(), script.reversible(),
+                script.checksum());
         if (cli.json()) {
             cli.out().println(Json.write(shown));
             return 0;
@@ -39,7 +42,11 @@ final class ShowCommand implements Callable<Integer> {
         RevisionView view = shown.revision();
         PrintWriter out = cli.out();
         out.println("Rev: " + view.title());
-        out.println("Parent: " + (view.parents().isEmpty() ? "<base>" : String.join(", ", view.parents())));
+        if (view.repeatable()) {
+            out.println("Repeatable: runs after the versioned revisions of an upgrade whenever its checksum changed");
+        } else {
+            out.println("Parent: " + (view.parents().isEmpty() ? "<base>" : String.join(", ", view.parents())));
+        }
         if (!view.branchLabels().isEmpty()) {
             out.println("Branch names: " + String.join(", ", view.branchLabels()));
         }

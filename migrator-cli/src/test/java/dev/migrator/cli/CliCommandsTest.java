@@ -103,6 +103,31 @@ class CliCommandsTest {
     }
 
     @Test
+    void aRepeatableRevisionStaysOutOfTheGraphCommandsAndComesLastInTheOfflineScript() throws Exception {
+        inDir("revision", "-m", "base", "--rev-id", "aaa1");
+        Result written = inDir("revision", "-m", "Views", "--repeatable");
+        assertThat(written.line()).isEqualTo(dir.resolve("r_views.sql").toString());
+        Files.writeString(dir.resolve("r_views.sql"), Files.readString(dir.resolve("r_views.sql"))
+                + "CREATE OR REPLACE VIEW v AS SELECT 1 AS one;\n");
+        Result taken = inDir("revision", "-m", "views", "--repeatable");
+        assertThat(taken.exit()).isEqualTo(2);
+        assertThat(taken.err()).contains("id r_views is used by").hasLineCount(1);
+        assertThat(inDir("revision", "-m", "x", "--repeatable", "--head", "aaa1").err())
+                .contains("--repeatable takes no --head");
+        assertThat(inDir("revision", "-m", "x", "--rev-id", "r_views").err())
+                .contains("--rev-id r_views is taken by the repeatable revision");
+        assertThat(inDir("revision", "-m", "next", "--rev-id", "bbb2").exit()).isZero(); // one head: aaa1
+        assertThat(inDir("heads").line()).isEqualTo("bbb2 (head)");
+        assertThat(inDir("history").out()).doesNotContain("r_views");
+        Result shown = inDir("show", "r_views");
+        assertThat(shown.out()).contains("Rev: r_views (repeatable)").contains("Repeatable: runs after the versioned")
+                .doesNotContain("Parent:").contains("Path: " + dir.resolve("r_views.sql"));
+        String script = inDir("--dialect", "postgresql", "upgrade", "--sql").out();
+        assertThat(script.indexOf("CREATE OR REPLACE VIEW v")).isGreaterThan(script.indexOf("bbb2"));
+        assertThat(inDir("--dialect", "postgresql", "stamp", "heads", "--sql").out()).doesNotContain("VIEW");
+    }
+
+    @Test
     void badLabelsAndIdsWriteNoFile() throws Exception {
         inDir("revision", "-m", "base", "--rev-id", "aaa1", "--branch-label", "core");
         List<Result> bad = List.of(

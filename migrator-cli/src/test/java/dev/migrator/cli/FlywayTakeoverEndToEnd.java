@@ -153,6 +153,50 @@ abstract class FlywayTakeoverEndToEnd {
         }
     }
 
+    /** Two repeatable migrations, written for the test (Conductor has none): views over Conductor's queue tables. */
+    @Test
+    void repeatableMigrationsAreImportedAndOnlyWhatChangesAfterTheTakeoverRunsAgain() throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            Path folder = layOut(files());
+            Files.writeString(folder.resolve("R__queue_names.sql"),
+                    "CREATE OR REPLACE VIEW queue_names AS SELECT queue_name FROM queue;\n");
+            Files.writeString(folder.resolve("R__message_counts.sql"), "CREATE OR REPLACE VIEW message_counts AS"
+                    + " SELECT queue_name, count(*) AS messages FROM queue_message GROUP BY queue_name;\n");
+            flyway(db, folder, config -> config);
+            assertThat(column(db, "SELECT script FROM flyway_schema_history WHERE version IS NULL"))
+                    .containsExactlyInAnyOrder("R__message_counts.sql", "R__queue_names.sql");
+
+            CliJar.Result imported = ok(CliJar.run(work, Map.of(), List.of("import", "flyway")));
+            assertThat(imported.out()).contains("Wrote " + Path.of("src/main/resources/db/migrations/r_queue_names.sql")
+                    + " (R__queue_names.sql)").doesNotContain("note: R__");
+            ok(cli(db, "stamp", "--from-flyway"));
+            String repeatableRows = "SELECT concat(direction, ' ', revision) FROM migrator_history WHERE revision IN"
+                    + " ('r_queue_names', 'r_message_counts') ORDER BY id";
+            assertThat(column(db, repeatableRows)).containsExactlyInAnyOrder("stamp r_queue_names",
+                    "stamp r_message_counts");
+            // The first run after the takeover: Flyway created both views as they are, so nothing runs.
+            assertThat(ok(cli(db, "upgrade")).out()).contains("Nothing to upgrade");
+            ok(cli(db, "check"));
+
+            // The next release edits one view: it is pending, and the next upgrade runs it alone.
+            Path counts = work.resolve("src/main/resources/db/migrations/r_message_counts.sql");
+            Files.writeString(counts, Files.readString(counts).replace("GROUP BY", "WHERE popped = false GROUP BY"));
+            assertThat(ok(cli(db, "pending")).out().strip())
+                    .isEqualTo("r_message_counts (repeatable, changed), message counts");
+            CliJar.Result check = cli(db, "check");
+            assertThat(check.exit()).as(check.toString()).isEqualTo(1);
+            assertThat(check.err()).contains("1 revision(s) pending: r_message_counts (repeatable, changed)");
+            CliJar.Result upgraded = ok(cli(db, "upgrade"));
+            assertThat(upgraded.out()).contains("Running upgrade r_message_counts (repeatable), message counts")
+                    .doesNotContain("queue_names");
+            assertThat(column(db, repeatableRows)).endsWith("upgrade r_message_counts").hasSize(3);
+            assertThat(column(db, "SELECT view_definition FROM information_schema.views"
+                    + " WHERE table_name = 'message_counts'")).singleElement().asString().contains("popped");
+            assertThat(ok(cli(db, "history")).out()).doesNotContain("r_");
+            ok(cli(db, "check"));
+        }
+    }
+
     @Test
     void aVersionFlywayLeftOutIsRefusedUntilFlywayAppliesItOutOfOrder() throws Exception {
         try (TestDatabase db = TestDatabase.create(kind())) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param current the version rows
  * @param heads the heads of the scripts
  * @param state summary of the two
- * @param pending revisions {@code upgrade heads} would apply, in order
+ * @param pending revisions {@code upgrade heads} would apply, in order: the versioned ones, then the changed
+ *     repeatable revisions (not in the graph: no parents, {@link dev.migrator.plan.Step#repeatable()} in a plan)
  * @param drifted applied revisions whose upgrade section changed since it ran (they make the state diverged)
  * @param unknown version rows that name no revision of the scripts (ahead, or diverged)
  * @param redundant version rows that are an ancestor of another row: a version table that cannot be

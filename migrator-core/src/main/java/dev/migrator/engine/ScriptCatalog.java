@@ -5,32 +5,37 @@ import dev.migrator.graph.RevisionGraph;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptLocation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The scripts of one run and the graph they form, validated as a whole before anything
- * touches a database.
+ * touches a database. Repeatable revisions are kept beside the graph, never in it.
  */
 public final class ScriptCatalog {
 
     private final List<RevisionScript> scripts;
+    private final List<RevisionScript> repeatables;
     private final Map<String, RevisionScript> byId;
     private final RevisionGraph graph;
     private final List<ScriptLocation> missingLocations;
 
-    private ScriptCatalog(List<RevisionScript> scripts, List<ScriptLocation> missingLocations) {
-        this.scripts = List.copyOf(scripts);
+    private ScriptCatalog(List<RevisionScript> all, List<ScriptLocation> missingLocations) {
+        this.scripts = all.stream().filter(script -> !script.repeatable()).toList();
+        this.repeatables = all.stream().filter(RevisionScript::repeatable)
+                .sorted(Comparator.comparing(RevisionScript::id)).toList();
         this.missingLocations = List.copyOf(missingLocations);
         // The graph reports duplicate ids, so a map that keeps the first one is enough here.
         List<Revision> revisions = new ArrayList<>(scripts.size());
         for (RevisionScript script : scripts) {
             revisions.add(script.toRevision());
         }
+        RepeatableIds.requireApart(scripts, repeatables);
         this.graph = RevisionGraph.of(revisions);
         this.byId = new HashMap<>();
-        for (RevisionScript script : scripts) {
+        for (RevisionScript script : all) {
             byId.putIfAbsent(script.id(), script);
         }
     }
@@ -48,11 +53,17 @@ public final class ScriptCatalog {
         return graph;
     }
 
+    /** The scripts of the graph's revisions (repeatable ones are not among them). */
     public List<RevisionScript> scripts() {
         return scripts;
     }
 
-    /** The script of a revision of the graph. */
+    /** The repeatable revisions, in the order they run: by id. */
+    public List<RevisionScript> repeatables() {
+        return repeatables;
+    }
+
+    /** The script of a revision of the graph, or of a repeatable revision. */
     public RevisionScript script(String id) {
         RevisionScript script = byId.get(id);
         if (script == null) {

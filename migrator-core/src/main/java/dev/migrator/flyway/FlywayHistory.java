@@ -44,7 +44,7 @@ public record FlywayHistory(String where, List<Row> rows) {
      *
      * @param target the imported revision to stamp, or null when Flyway applied no versioned migration
      * @param topVersion the newest version Flyway applied (or baselined), or null
-     * @param notes what the takeover leaves aside: repeatable migrations, applied versions no script has
+     * @param notes what the takeover leaves aside: applied versions no script has
      */
     public record Decision(@Nullable String target, @Nullable FlywayVersion topVersion, List<String> notes) {
 
@@ -123,14 +123,10 @@ public record FlywayHistory(String where, List<Row> rows) {
         TreeSet<FlywayVersion> applied = new TreeSet<>();
         @Nullable FlywayVersion baseline = null;
         List<String> notes = new ArrayList<>();
-        Set<String> repeatables = new TreeSet<>();
         for (Row row : rows) {
             String type = row.type().toUpperCase(Locale.ROOT);
             if (row.version() == null) {
-                if (!type.equals("DELETE")) {
-                    repeatables.add(row.script());
-                }
-                continue;
+                continue; // a repeatable migration: see repeatables()
             }
             if (type.equals("SCHEMA")) {
                 continue; // Flyway's marker for the schemas it created, version 0
@@ -143,10 +139,6 @@ public record FlywayHistory(String where, List<Row> rows) {
             } else {
                 applied.add(version);
             }
-        }
-        for (String repeatable : repeatables) {
-            notes.add("Flyway applied the repeatable migration " + repeatable + "; migrator has no repeatable revisions"
-                    + " yet: what it created stays as it is");
         }
         @Nullable FlywayVersion top = applied.isEmpty() ? baseline
                 : baseline == null ? applied.last() : max(applied.last(), baseline);
@@ -217,6 +209,55 @@ public record FlywayHistory(String where, List<Row> rows) {
             }
         }
         return notes;
+    }
+
+    /**
+     * What Flyway's history says of the repeatable revisions.
+     *
+     * @param unchanged the repeatable revisions whose script is the text Flyway last ran (same Flyway
+     *     checksum): the takeover records them as run, so an unchanged view is not created again
+     * @param notes the repeatable revisions that changed since (the next upgrade runs them), and
+     *     Flyway's repeatable migrations no script here has
+     */
+    public record Repeatables(Set<String> unchanged, List<String> notes) {
+
+        public Repeatables {
+            unchanged = Set.copyOf(unchanged);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * Compares Flyway's newest row of each repeatable migration with the imported repeatable revision
+     * ({@link FlywayImport#repeatableId}) of the same description.
+     *
+     * @param upgradeSql the upgrade section of each repeatable revision, by id
+     */
+    public Repeatables repeatables(Map<String, String> upgradeSql) {
+        Map<String, Row> newest = new TreeMap<>();
+        for (Row row : rows) { // installed_rank order: a later row of a script replaces the earlier
+            if (row.version() == null) {
+                newest.put(FlywayImport.repeatableId(row.description()), row);
+            }
+        }
+        Set<String> unchanged = new TreeSet<>();
+        List<String> notes = new ArrayList<>();
+        newest.forEach((id, row) -> {
+            @Nullable String sql = upgradeSql.get(id);
+            if (row.type().equalsIgnoreCase("DELETE")) {
+                return; // flyway repair removed it: nothing of it counts as run
+            }
+            if (sql == null) {
+                notes.add("Flyway applied the repeatable migration " + row.script() + ", which no repeatable revision"
+                        + " here has (" + id + "): what it created stays as it is; import it to keep it up to date");
+            } else if (row.checksum() != null && row.checksum() == FlywayChecksum.of(sql)) {
+                unchanged.add(id);
+            } else {
+                notes.add("repeatable revision " + id + " is not the text Flyway last ran as " + row.script()
+                        + ": the next upgrade runs it");
+            }
+        });
+        return new Repeatables(unchanged, notes);
     }
 
     private static FlywayVersion max(FlywayVersion a, FlywayVersion b) {

@@ -1,9 +1,13 @@
 package dev.migrator.flyway;
 
+import dev.migrator.error.BadInputException;
 import dev.migrator.script.NewScript;
 import dev.migrator.script.ScriptWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * line of revisions in version order (ids from {@link FlywayVersion#revisionId()}), each keeping its
  * SQL as it is, with the undo script of its version as the downgrade section. A migration without
  * an undo script gets no downgrade section, so it is irreversible: a downgrade through it is refused
- * and names it, as for any revision without one.
+ * and names it, as for any revision without one. Repeatable migrations ({@code R__}) become repeatable
+ * revisions, {@code r_<description>}.
  */
 public final class FlywayImport {
 
@@ -36,9 +41,9 @@ public final class FlywayImport {
     /**
      * The imported scripts and what the user must know about the import.
      *
-     * @param scripts one per versioned migration, in version order
-     * @param notes what was not imported, or imported with a caveat (placeholders, repeatables,
-     *     skipped files), one line each naming the file
+     * @param scripts one per versioned migration, in version order, then one per repeatable migration
+     * @param notes what was not imported, or imported with a caveat (placeholders, skipped files), one
+     *     line each naming the file
      */
     public record Result(List<ImportedScript> scripts, List<String> notes) {
 
@@ -67,10 +72,17 @@ public final class FlywayImport {
             }
             parent = id;
         }
+        Map<String, FlywayMigration> repeatableIds = new HashMap<>();
         for (FlywayMigration repeatable : migrations.repeatable()) {
-            notes.add(repeatable.fileName() + ": a repeatable migration, not imported (migrator has no repeatable"
-                    + " revisions yet); what it last created stays in the database; when it changes, put the new"
-                    + " CREATE OR REPLACE in a new revision (`migrator revision`)");
+            String id = repeatableId(repeatable.description());
+            FlywayMigration other = repeatableIds.putIfAbsent(id, repeatable);
+            if (other != null) {
+                throw new BadInputException("Two Flyway repeatable migrations would both be revision " + id + ": "
+                        + other.file() + " and " + repeatable.file() + "; give them descriptions that differ in"
+                        + " letters or digits");
+            }
+            scripts.add(new ImportedScript(id, id + ".sql", renderRepeatable(id, repeatable), repeatable));
+            notes.addAll(placeholders(repeatable));
         }
         for (String skipped : migrations.skipped()) {
             notes.add(skipped + ", not imported");
@@ -97,6 +109,33 @@ public final class FlywayImport {
             out.append('\n').append("-- migrator:downgrade\n");
             out.append(withNewline(undo.sql()));
         }
+        return out.toString();
+    }
+
+    /**
+     * The id of the repeatable revision of an {@code R__<description>.sql} migration: {@code r_} and the
+     * description in lower case, each run of other characters than letters and digits one {@code _}
+     * ({@code R__Customer_views.sql} is {@code r_customer_views}). The takeover finds a Flyway history
+     * row's repeatable revision by it.
+     */
+    public static String repeatableId(String description) {
+        String slug = description.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String id = "r_" + slug;
+        return id.length() <= 64 ? id : id.substring(0, 64);
+    }
+
+    private static String renderRepeatable(String id, FlywayMigration migration) {
+        StringBuilder out = new StringBuilder();
+        out.append("-- migrator:revision ").append(id).append('\n');
+        out.append("-- migrator:repeatable true\n");
+        out.append("-- migrator:message ").append(migration.description().replaceAll("\\s+", " ").strip()).append('\n');
+        if (!migration.transactional()) {
+            out.append("-- migrator:transactional false\n");
+        }
+        out.append("-- Imported from Flyway: ").append(migration.fileName())
+                .append(" (repeatable); runs again after the versioned revisions of an upgrade whenever it changes\n\n");
+        out.append("-- migrator:upgrade\n");
+        out.append(withNewline(migration.sql()));
         return out.toString();
     }
 

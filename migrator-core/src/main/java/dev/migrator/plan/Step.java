@@ -17,4 +17,12 @@ public record Step(StepKind kind, Revision revision, VersionChange versionChange
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(versionChange, "versionChange");
     }
+
+    /**
+     * Whether the step runs a repeatable revision: the one upgrade that changes no version row (a
+     * versioned upgrade always inserts or replaces one).
+     */
+    public boolean repeatable() {
+        return kind == StepKind.UPGRADE && versionChange.isEmpty();
+    }
 }

@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param downgrade the downgrade section, or null for an irreversible revision
  * @param checksum SHA-256 (lower-case hex) of the upgrade section
  * @param source the file or classpath resource, for messages
+ * @param repeatable a repeatable revision ({@code -- migrator:repeatable true}): no place in the graph, run again
+ *     after the versioned steps of an upgrade whenever its checksum changed (docs/script-format.md)
  */
 public record RevisionScript(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
         String message, boolean transactional, Section upgrade, @Nullable Section downgrade, String checksum,
-        String source) {
+        String source, boolean repeatable) {
 
     public RevisionScript {
         Objects.requireNonNull(id, "id");
@@ -29,6 +31,13 @@ public record RevisionScript(String id, List<String> parents, List<String> branc
         branchLabels = List.copyOf(branchLabels);
         dependsOn = List.copyOf(dependsOn);
         Objects.requireNonNull(upgrade, "upgrade");
+    }
+
+    /** A versioned revision: a node of the graph. */
+    public RevisionScript(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
+            String message, boolean transactional, Section upgrade, @Nullable Section downgrade, String checksum,
+            String source) {
+        this(id, parents, branchLabels, dependsOn, message, transactional, upgrade, downgrade, checksum, source, false);
     }
 
     public boolean reversible() {

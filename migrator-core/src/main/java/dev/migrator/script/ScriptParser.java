@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public final class ScriptParser {
 
     private static final List<String> HEADER_KEYS =
-            List.of("revision", "down", "message", "branch-labels", "depends-on", "transactional");
+            List.of("revision", "down", "message", "branch-labels", "depends-on", "transactional", "repeatable");
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
 
@@ -177,13 +177,37 @@ public final class ScriptParser {
         List<String> parents = ids(source, headerLines, header, "down");
         List<String> labels = ids(source, headerLines, header, "branch-labels");
         List<String> dependsOn = ids(source, headerLines, header, "depends-on");
-        boolean transactional = transactional(source, headerLines, header.get("transactional"));
+        boolean transactional = flag(source, headerLines, header, "transactional", true);
+        boolean repeatable = flag(source, headerLines, header, "repeatable", false);
         Section upgrade = sections.get(UPGRADE);
         if (upgrade == null) {
             throw new ScriptException(source, 0, "revision " + id + " has no '-- migrator:upgrade' section");
         }
+        if (repeatable) {
+            requireNoGraphPlace(source, id, header, headerLines, sections);
+        }
         return new RevisionScript(id, parents, labels, dependsOn, header.getOrDefault("message", ""), transactional,
-                upgrade, sections.get(DOWNGRADE), Checksums.sha256(upgrade.sql()), source);
+                upgrade, sections.get(DOWNGRADE), Checksums.sha256(upgrade.sql()), source, repeatable);
+    }
+
+    /**
+     * A repeatable revision runs again whenever it changes and never goes down, so it has no parents,
+     * labels, dependencies or downgrade section: each would promise something that never happens.
+     */
+    private static void requireNoGraphPlace(String source, String id, Map<String, String> header,
+            Map<String, Integer> headerLines, Map<String, Section> sections) {
+        for (String key : List.of("down", "branch-labels", "depends-on")) {
+            if (!header.getOrDefault(key, "").isBlank()) {
+                throw new ScriptException(source, headerLines.get(key), "repeatable revision " + id + " has '-- migrator:"
+                        + key + "'; a repeatable revision has no place in the graph (it runs after the versioned"
+                        + " revisions of every upgrade that finds it changed): remove the line");
+            }
+        }
+        if (sections.containsKey(DOWNGRADE)) {
+            throw new ScriptException(source, sections.get(DOWNGRADE).firstLine() - 1, "repeatable revision " + id
+                    + " has a '-- migrator:downgrade' section, which would never run (downgrades leave repeatable"
+                    + " revisions as they are): remove it, or make the script a versioned revision");
+        }
     }
 
     private static List<String> ids(String source, Map<String, Integer> headerLines, Map<String, String> header,
@@ -211,15 +235,17 @@ public final class ScriptParser {
         return result;
     }
 
-    private static boolean transactional(String source, Map<String, Integer> headerLines, @Nullable String value) {
+    private static boolean flag(String source, Map<String, Integer> headerLines, Map<String, String> header,
+            String key, boolean absent) {
+        String value = header.get(key);
         if (value == null || value.isEmpty()) {
-            return true;
+            return absent;
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ScriptException(source, headerLines.get("transactional"),
-                    "'-- migrator:transactional' is '" + value + "'; write true or false");
+            default -> throw new ScriptException(source, headerLines.get(key),
+                    "'-- migrator:" + key + "' is '" + value + "'; write true or false");
         };
     }
 }

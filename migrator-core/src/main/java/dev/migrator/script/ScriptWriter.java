@@ -67,12 +67,38 @@ public final class ScriptWriter {
         return out.toString();
     }
 
+    /**
+     * The id {@code migrator revision --repeatable} gives a repeatable revision: {@code r_} and the
+     * message's slug, since repeatable revisions run in id order and a reader sorts them by name.
+     */
+    public static String repeatableId(String message) {
+        return "r_" + slug(message);
+    }
+
+    /** The text of a new repeatable revision ({@code -- migrator:repeatable true}), its upgrade section to fill in. */
+    public String renderRepeatable(String id, String message) {
+        return "-- migrator:revision " + id + "\n-- migrator:repeatable true\n-- migrator:message "
+                + message.replaceAll("\\s+", " ").trim() + "\n-- Created "
+                + CREATED.format(clock.instant().atZone(ZoneOffset.UTC)) + "\n\n-- migrator:upgrade\n"
+                + "-- Runs again after the versioned revisions of every upgrade that finds this section changed:\n"
+                + "-- write it to run twice (CREATE OR REPLACE, or DROP ... IF EXISTS first).\n\n";
+    }
+
+    /** Writes a new repeatable revision into {@code folder} as {@code <id>.sql}; never overwrites. */
+    public Path writeRepeatable(Path folder, String id, String message) {
+        return write(folder, id + ".sql", renderRepeatable(id, message));
+    }
+
     /** Writes the script into {@code folder} (created if needed) and returns its path; never overwrites. */
     public Path write(Path folder, NewScript script) {
-        Path file = folder.resolve(fileName(script));
+        return write(folder, fileName(script), render(script));
+    }
+
+    private static Path write(Path folder, String name, String text) {
+        Path file = folder.resolve(name);
         try {
             Files.createDirectories(folder);
-            Files.writeString(file, render(script), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             return file;
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new BadInputException(file + " already exists; choose another --rev-id or message");

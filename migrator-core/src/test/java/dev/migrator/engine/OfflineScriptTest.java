@@ -92,6 +92,32 @@ class OfflineScriptTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
+    void repeatablesComeAfterTheVersionedStepsAllFromBaseAndTheChangedOnesFromTheDatabasesState(DatabaseKind kind)
+            throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        ScriptFolder folder = new ScriptFolder(scripts);
+        folder.table("a");
+        folder.repeatable("r_one", "CREATE OR REPLACE VIEW v_one AS SELECT id FROM t_a;");
+        folder.repeatable("r_two", "CREATE OR REPLACE VIEW v_two AS SELECT id AS two FROM t_a;");
+        try (TestDatabase online = TestDatabase.create(kind); TestDatabase offline = TestDatabase.create(kind)) {
+            assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "base:heads");
+            assertThat(SchemaDumps.schema(offline)).contains("v_one", "v_two");
+
+            folder.repeatable("r_two", "CREATE OR REPLACE VIEW v_two AS SELECT id + 1 AS two FROM t_a;");
+            Migrator.create(online.dataSource(), config()).upgrade("heads");
+            String script = Migrator.create(offline.dataSource(), config()).scriptFromCurrent(Command.UPGRADE, "heads");
+            assertThat(script).contains("v_two AS SELECT id + 1 AS two").doesNotContain("v_one");
+            SchemaDumps.runScript(offline, Files.writeString(dir.resolve("changed.sql"), script));
+            assertThat(SchemaDumps.schema(offline)).isEqualTo(SchemaDumps.schema(online)).contains("+ 1");
+            String history = "SELECT revision, direction, outcome, checksum FROM migrator_history ORDER BY id";
+            assertThat(Databases.strings(offline, history)).hasSize(4).isEqualTo(Databases.strings(online, history));
+            assertThat(Migrator.create(offline.dataSource(), config()).status().state())
+                    .isEqualTo(MigrationStatus.State.UP_TO_DATE);
+        }
+    }
+
     @Test
     void mariadbProceduresAndTriggersComeOutWithDelimiters() throws Exception {
         scripts = Files.createDirectory(dir.resolve("scripts"));

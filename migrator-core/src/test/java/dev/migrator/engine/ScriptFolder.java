@@ -36,7 +36,18 @@ public final class ScriptFolder {
         if (downgrade != null) {
             text.append("\n-- migrator:downgrade\n").append(downgrade).append('\n');
         }
-        Path file = folder.resolve(id + "_revision.sql");
+        return write(id + "_revision.sql", text);
+    }
+
+    /** A repeatable revision ({@code -- migrator:repeatable true}): no parents, no downgrade. */
+    public Path repeatable(String id, String upgrade) {
+        String text = "-- migrator:revision " + id + "\n-- migrator:repeatable true\n-- migrator:message repeatable " + id
+                + "\n\n-- migrator:upgrade\n" + upgrade + "\n";
+        return write(id + "_repeatable.sql", text);
+    }
+
+    private Path write(String name, CharSequence text) {
+        Path file = folder.resolve(name);
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {

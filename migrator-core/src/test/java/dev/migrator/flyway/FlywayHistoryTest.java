@@ -95,12 +95,35 @@ class FlywayHistoryTest {
     }
 
     @Test
-    void repeatablesAndVersionsWithoutScriptsAreNotedNotRefused() {
+    void versionsWithoutScriptsAreNotedNotRefused() {
         row("0.9", "SQL", true).row("1", "SQL", true).row(null, "SQL", true);
         FlywayHistory.Decision decision = decide();
         assertThat(decision.target()).isEqualTo("v1");
-        assertThat(decision.notes()).anySatisfy(note -> assertThat(note).contains("repeatable migration R__views.sql"))
-                .anySatisfy(note -> assertThat(note).contains("version 0.9, which no script has"));
+        assertThat(decision.notes()).singleElement().asString().contains("version 0.9, which no script has");
+    }
+
+    private void repeatable(String description, String script, int checksum, String type) {
+        rows.add(new FlywayHistory.Row(rows.size() + 1, null, description, type, script, checksum, true));
+    }
+
+    @Test
+    void aRepeatableWhoseNewestRowHasTheScriptsFlywayChecksumIsUnchanged() {
+        String views = "CREATE VIEW v AS SELECT 2;\n";
+        int flywayChecksum = 508_201_797; // CRC32 of the line without its break (Python's zlib.crc32), as Flyway records it
+        assertThat(FlywayChecksum.of(views)).isEqualTo(flywayChecksum);
+        repeatable("views", "R__views.sql", FlywayChecksum.of("CREATE VIEW v AS SELECT 1;"), "SQL");
+        repeatable("views", "R__views.sql", flywayChecksum, "SQL"); // Flyway ran the edited file again
+        repeatable("totals", "R__totals.sql", 42, "SQL");
+        repeatable("gone", "R__gone.sql", 7, "SQL");
+        repeatable("old", "R__old.sql", 7, "SQL");
+        repeatable("old", "R__old.sql", 7, "DELETE");
+        FlywayHistory.Repeatables repeatables = new FlywayHistory("public.flyway_schema_history", rows)
+                .repeatables(java.util.Map.of("r_views", views, "r_totals", "SELECT 1;", "r_old", "SELECT 7;"));
+        assertThat(repeatables.unchanged()).containsExactly("r_views");
+        assertThat(repeatables.notes()).hasSize(2)
+                .anySatisfy(note -> assertThat(note).contains("repeatable revision r_totals is not the text Flyway"
+                        + " last ran as R__totals.sql: the next upgrade runs it"))
+                .anySatisfy(note -> assertThat(note).contains("R__gone.sql, which no repeatable revision here has"));
     }
 
     @Test

@@ -36,7 +36,7 @@ class FlywayImportTest {
         FlywayImport.Result result = FlywayImport.of(FlywayMigrations.read(List.of(folder)));
 
         assertThat(result.scripts()).extracting(FlywayImport.ImportedScript::revisionId)
-                .containsExactly("v1", "v1_9", "v1_10", "v2");
+                .containsExactly("v1", "v1_9", "v1_10", "v2", "r_views");
         List<RevisionScript> parsed = result.scripts().stream()
                 .map(script -> ScriptParser.parse(script.text(), script.fileName())).toList();
         assertThat(parsed.get(0).parents()).isEmpty();
@@ -52,8 +52,27 @@ class FlywayImportTest {
         assertThat(result.scripts().get(1).fileName()).isEqualTo("v1_9_nine.sql");
         assertThat(result.scripts().get(0).text()).contains("-- Imported from Flyway: V1__create_account.sql (version 1);"
                 + " no undo script, so irreversible");
-        assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("R__views.sql: a repeatable migration"))
+        assertThat(result.notes()).noneSatisfy(note -> assertThat(note).contains("R__views.sql"))
                 .anySatisfy(note -> assertThat(note).startsWith("afterMigrate.sql: not named"));
+        RevisionScript views = parsed.get(4);
+        assertThat(views.repeatable()).isTrue();
+        assertThat(views.parents()).isEmpty();
+        assertThat(views.message()).isEqualTo("views");
+        assertThat(views.upgrade().sql()).isEqualTo("CREATE VIEW v AS SELECT 1;\n");
+        assertThat(result.scripts().get(4).fileName()).isEqualTo("r_views.sql");
+        assertThat(result.scripts().get(4).text()).contains("-- Imported from Flyway: R__views.sql (repeatable)");
+    }
+
+    @Test
+    void repeatableIdsAreTheDescriptionInLowerCaseAndTwoThatMeetAreRefused() throws Exception {
+        assertThat(FlywayImport.repeatableId("Customer views")).isEqualTo("r_customer_views");
+        assertThat(FlywayImport.repeatableId("calc.totals (v2)")).isEqualTo("r_calc_totals_v2");
+        write("V1__a.sql", "SELECT 1;");
+        write("R__Customer_views.sql", "SELECT 1;");
+        write("sub/R__customer.views.sql", "SELECT 2;");
+        assertThatThrownBy(() -> FlywayImport.of(FlywayMigrations.read(List.of(folder))))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("would both be revision r_customer_views")
+                .hasMessageContaining("R__Customer_views.sql").hasMessageContaining("R__customer.views.sql");
     }
 
     @Test

@@ -234,4 +234,30 @@ class ScriptParserTest {
                 "SELECT 1;\n-- migrator:downgrade; stays in the upgrade\n-- MIGRATOR:downgrade too\n");
         assertThat(script.downgrade()).isNull();
     }
+
+    @Test
+    void aRepeatableRevisionIsReadWithItsChecksum() {
+        RevisionScript script = ScriptParser.parse("-- migrator:revision r_views\n-- migrator:repeatable TRUE\n"
+                + "-- migrator:message views\n-- migrator:upgrade\nCREATE OR REPLACE VIEW v AS SELECT 1;\n", "r.sql");
+        assertThat(script.repeatable()).isTrue();
+        assertThat(script.parents()).isEmpty();
+        assertThat(script.checksum()).isEqualTo(Checksums.sha256("CREATE OR REPLACE VIEW v AS SELECT 1;\n"));
+        assertThat(ScriptParser.parse("-- migrator:revision a\n-- migrator:repeatable false\n-- migrator:upgrade\n", "f")
+                .repeatable()).isFalse();
+        assertThat(ScriptParser.parse(FULL, "a.sql").repeatable()).isFalse();
+    }
+
+    @Test
+    void aRepeatableRevisionHasNoPlaceInTheGraph() {
+        assertThatThrownBy(() -> ScriptParser.parse("-- migrator:revision r\n-- migrator:repeatable true\n"
+                + "-- migrator:down a\n-- migrator:upgrade\n", "r.sql")).isInstanceOf(ScriptException.class)
+                .hasMessageContaining("r.sql:3").hasMessageContaining("has '-- migrator:down'");
+        assertThatThrownBy(() -> ScriptParser.parse("-- migrator:revision r\n-- migrator:repeatable true\n"
+                + "-- migrator:depends-on a\n-- migrator:upgrade\n", "r.sql")).hasMessageContaining("depends-on");
+        assertThatThrownBy(() -> ScriptParser.parse("-- migrator:revision r\n-- migrator:repeatable true\n"
+                + "-- migrator:upgrade\nSELECT 1;\n-- migrator:downgrade\nSELECT 2;\n", "r.sql"))
+                .hasMessageContaining("r.sql:5").hasMessageContaining("would never run");
+        assertThatThrownBy(() -> ScriptParser.parse("-- migrator:revision r\n-- migrator:repeatable yes\n"
+                + "-- migrator:upgrade\n", "r.sql")).hasMessageContaining("'-- migrator:repeatable' is 'yes'");
+    }
 }

@@ -39,13 +39,28 @@ public final class Engine {
     private final MigrationListener listener;
     private final StateCheck check;
     private final Planner planner;
+    private final Set<String> acceptedRepeatables;
 
     public Engine(ScriptCatalog catalog, MigratorConfig config, MigrationListener listener) {
+        this(catalog, config, listener, Set.of());
+    }
+
+    private Engine(ScriptCatalog catalog, MigratorConfig config, MigrationListener listener,
+            Set<String> acceptedRepeatables) {
         this.catalog = catalog;
         this.config = config;
         this.listener = listener;
         this.check = new StateCheck(catalog);
         this.planner = new Planner(catalog.graph());
+        this.acceptedRepeatables = Set.copyOf(acceptedRepeatables);
+    }
+
+    /**
+     * This engine, whose stamps also record the current checksum of these repeatable revisions, as
+     * if they had just run: a Flyway takeover knows from Flyway's history that they did.
+     */
+    public Engine acceptingRepeatables(Set<String> ids) {
+        return new Engine(catalog, config, listener, ids);
     }
 
     /** The tables of this config on this session, schema-qualified where the schema is known. */
@@ -122,10 +137,21 @@ public final class Engine {
             check.requireNoDrift(state);
         }
         return switch (command) {
-            case UPGRADE -> planner.upgrade(state.rows(), targets.get(0));
+            case UPGRADE -> withRepeatables(planner.upgrade(state.rows(), targets.get(0)), state);
             case DOWNGRADE -> planner.downgrade(state.rows(), targets.get(0));
             case STAMP -> planner.stamp(state.rows(), targets, purge);
         };
+    }
+
+    /** Every upgrade runs the changed repeatable revisions after its versioned steps, whatever its target. */
+    private Plan withRepeatables(Plan versioned, DatabaseState state) {
+        List<Step> repeatables = Repeatables.steps(catalog, state);
+        if (repeatables.isEmpty()) {
+            return versioned;
+        }
+        List<Step> steps = new ArrayList<>(versioned.steps());
+        steps.addAll(repeatables);
+        return new Plan(steps, versioned.rowsBefore(), versioned.rowsAfter(), versioned.purge());
     }
 
     /**
@@ -152,7 +178,8 @@ public final class Engine {
             return false;
         }
         // A stamp to where the database already is still records edited checksums, and purges.
-        return command != Command.STAMP || check.drifted(state).isEmpty() && state.rows().equals(plan.rowsAfter());
+        return command != Command.STAMP || check.drifted(state).isEmpty() && state.rows().equals(plan.rowsAfter())
+                && acceptedRepeatables.isEmpty();
     }
 
     private void requireRunnable(Session session, Plan plan) {
@@ -160,7 +187,9 @@ public final class Engine {
             return;
         }
         for (Step step : plan.steps()) {
-            if (step.kind() != dev.migrator.plan.StepKind.STAMP && !catalog.script(step.revision().id()).transactional()) {
+            // Repeatable revisions run after the outer transaction, each in its own.
+            if (step.kind() != dev.migrator.plan.StepKind.STAMP && !repeatable(step)
+                    && !catalog.script(step.revision().id()).transactional()) {
                 RevisionScript script = catalog.script(step.revision().id());
                 throw new BadInputException("Revision " + script.id() + " (" + script.source() + ") is `transactional "
                         + "false` and cannot run inside the single transaction of transaction-per-migration=false;"
@@ -169,9 +198,15 @@ public final class Engine {
         }
     }
 
+    private boolean repeatable(Step step) {
+        return catalog.script(step.revision().id()).repeatable();
+    }
+
     /**
      * Runs the steps. A stamp changes bookkeeping rows only, so all of it (emptying the table for
      * a purge, every row change, the checksums it accepts) is one transaction on every database.
+     * Repeatable revisions come last, each in its own transaction, also after a run in one
+     * transaction: a failed view must not take the committed versioned steps with it.
      */
     private void runSteps(Session session, StepRunner runner, BookkeepingTables tables, DatabaseState state,
             Command command, Plan plan) {
@@ -186,7 +221,9 @@ public final class Engine {
                 session.execute(tables.deleteAllVersionRows());
             }
             for (Step step : plan.steps()) {
-                runStep(session, runner, step, outer);
+                if (!repeatable(step)) {
+                    runStep(session, runner, step, outer);
+                }
             }
             if (stamp) {
                 session.executeAll(stampedChecksums(tables, state, plan));
@@ -204,11 +241,17 @@ public final class Engine {
             }
             throw e;
         }
+        for (Step step : plan.steps()) {
+            if (repeatable(step)) {
+                runStep(session, runner, step, false);
+            }
+        }
     }
 
     private void runStep(Session session, StepRunner runner, Step step, boolean outer) {
         RevisionScript script = catalog.script(step.revision().id());
-        session.comment(Command.direction(step.kind()) + " " + script.id() + (script.message().isEmpty() ? ""
+        session.comment(Command.direction(step.kind()) + (script.repeatable() ? " repeatable " : " ") + script.id()
+                + (script.message().isEmpty() ? ""
                 : ": " + script.message()) + " (" + script.source() + ")");
         listener.stepStarting(step);
         long started = System.nanoTime();
@@ -251,6 +294,11 @@ public final class Engine {
             boolean unrecorded = entry == null || !entry.applied();
             if (unrecorded && !recordedBySteps.contains(id)) {
                 toRecord.add(catalog.script(id));
+            }
+        }
+        for (RevisionScript script : catalog.repeatables()) {
+            if (acceptedRepeatables.contains(script.id()) && !Repeatables.upToDate(script, before)) {
+                toRecord.add(script);
             }
         }
         List<String> rows = new ArrayList<>();

@@ -25,7 +25,8 @@ public final class StateCheck {
     }
 
     /**
-     * Where the database stands: pending is what {@code upgrade heads} would apply; a newer release
+     * Where the database stands: pending is what {@code upgrade heads} would apply, the changed
+     * repeatable revisions after the versioned ones; a newer release
      * may have migrated past these heads (a rolling deploy), so with unknown rows the history table
      * shows which of ours were applied.
      */
@@ -36,6 +37,9 @@ public final class StateCheck {
         List<Revision> pending = new ArrayList<>();
         for (Step step : new Planner(graph).upgrade(graph.maximal(applied), "heads").steps()) {
             pending.add(step.revision());
+        }
+        if (unknown.isEmpty()) { // a newer release migrated past these scripts: their repeatables are older
+            Repeatables.changed(catalog, state).forEach(script -> pending.add(script.toRevision()));
         }
         List<Revision> drifted = drifted(state).stream().map(script -> graph.get(script.id())).toList();
         Set<String> redundant = redundantRows(state);

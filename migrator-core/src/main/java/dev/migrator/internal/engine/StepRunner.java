@@ -79,6 +79,10 @@ final class StepRunner {
             } catch (RuntimeException e) {
                 if (!insideOuterTransaction) {
                     rollbackQuietly(session, e);
+                    if (script.repeatable() && e instanceof MigrationFailedException) {
+                        // Nothing of it stays, but the failed row tells the next run (and a person) why it runs again.
+                        recordFailure(session, step, script, millisSince(started), List.of());
+                    }
                 }
                 throw e;
             }
@@ -157,6 +161,13 @@ final class StepRunner {
                             + " make what it committed safe to run twice, or undo it by hand first."
                     : insideOuterTransaction
                     ? "The whole run was one transaction and was rolled back: no revision of it stays applied."
+                    : atomic && script.repeatable()
+                    ? "The repeatable revision was rolled back; the revisions before it stay applied, and the next"
+                            + " upgrade runs it again."
+                    : script.repeatable()
+                    ? (index == 0 ? "No statement of it had run" : "Statements 1 to " + index + " of " + count
+                            + " ran and stayed (this database commits them at once)") + "; the next upgrade runs it again,"
+                            + " from its first statement."
                     : atomic
                     ? "The revision was rolled back; earlier revisions stay applied."
                     : index == 0 ? "No statement of it had run."
@@ -164,7 +175,7 @@ final class StepRunner {
                                     + " them at once); the next run resumes at statement " + (index + 1)
                                     + " once the cause is fixed.";
             throw new MigrationFailedException(script.id(), script.source(), statement.line(),
-                    Command.direction(step.kind()) + " of revision " + script.id() + " failed at " + script.source() + ":"
+                    Command.direction(step.kind()) + " of " + (script.repeatable() ? "repeatable " : "") + "revision " + script.id() + " failed at " + script.source() + ":"
                             + statement.line() + " (statement " + (index + 1) + " of " + count + ": "
                             + excerpt(statement.sql()) + "): " + e.getMessage() + " " + ran, e);
         }
@@ -192,6 +203,9 @@ final class StepRunner {
     private int resumePoint(Step step, RevisionScript script, List<SqlStatement> statements) {
         HistoryEntry last = latestHistory.get(script.id());
         Direction direction = Direction.of(step.kind());
+        if (script.repeatable()) {
+            return 0; // a repeatable revision is safe to run again from its start, and may have changed since
+        }
         if (last == null || !last.failed() || direction != last.direction() || last.statements() == null) {
             return 0;
         }

@@ -156,6 +156,11 @@ public final class R2dbcSession implements Session {
         try {
             if (beginPending) {
                 beginPending = false;
+            } else if (dialect.transactionControlInBatches()) {
+                // The driver did not send the BEGIN (it went in a batch), and after a failed statement it
+                // may skip rollbackTransaction() as if none were open; the server's own ROLLBACK always ends it.
+                await(Flux.from(connection.createStatement("ROLLBACK").execute()).concatMap(Result::getRowsUpdated)
+                        .then());
             } else {
                 await(connection.rollbackTransaction());
             }

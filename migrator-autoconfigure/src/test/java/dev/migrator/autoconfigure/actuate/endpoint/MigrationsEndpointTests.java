@@ -14,11 +14,14 @@ import dev.migrator.Migrator;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -71,6 +74,29 @@ class MigrationsEndpointTests {
                 assertThat(migrator(context, "migrator")).containsEntry("current", List.of(NOTE))
                         .containsEntry("state", "pending");
             });
+        }
+    }
+
+    @Test
+    void anEditedRepeatableRevisionIsPendingWithoutParents(@TempDir Path repeatables) throws Exception {
+        Path view = repeatables.resolve("r_tag_names.sql");
+        Files.writeString(view, "-- migrator:revision r_tag_names\n-- migrator:repeatable true\n-- migrator:message tag"
+                + " names\n-- migrator:upgrade\nCREATE OR REPLACE VIEW tag_names AS SELECT name FROM tag;\n");
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+            contextRunner(db).withPropertyValues("migrator.locations=classpath:db/migrations,filesystem:" + repeatables)
+                    .run(context -> {
+                        assertThat(migrator(context, "migrator")).containsEntry("state", "up-to-date")
+                                .containsEntry("pending", List.of());
+                        Files.writeString(view, Files.readString(view).replace("FROM tag", "FROM tag WHERE name > ''"));
+                        Map<String, Object> migrator = migrator(context, "migrator");
+                        assertThat(migrator).containsEntry("state", "pending").containsEntry("current", List.of(TAG));
+                        List<Map<String, Object>> pending = list(migrator.get("pending"));
+                        assertThat(pending).singleElement().satisfies(row -> assertThat(row)
+                                .containsEntry("revision", "r_tag_names").containsEntry("parents", List.of())
+                                .containsEntry("message", "tag names"));
+                        assertThat(list(migrator.get("applied"))).extracting(row -> row.get("revision"))
+                                .containsExactly("r_tag_names", TAG, NOTE);
+                    });
         }
     }
 

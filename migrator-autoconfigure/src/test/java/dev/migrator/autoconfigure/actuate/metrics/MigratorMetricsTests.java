@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -123,6 +124,21 @@ class MigratorMetricsTests {
                 context.getBean(Migrator.class).stamp(TAG);
                 assertThat(pending(registry)).isEqualTo(0);
             });
+        }
+    }
+
+    @Test
+    void thePendingGaugeCountsAChangedRepeatableRevision(@TempDir Path repeatables) throws Exception {
+        Files.writeString(repeatables.resolve("r_tag_names.sql"), "-- migrator:revision r_tag_names\n"
+                + "-- migrator:repeatable true\n-- migrator:upgrade\nCREATE OR REPLACE VIEW tag_names AS SELECT name FROM tag;\n");
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.H2)) {
+            contextRunner(db).withPropertyValues("migrator.on-startup=none",
+                    "migrator.locations=classpath:db/migrations,filesystem:" + repeatables).run(context -> {
+                        MeterRegistry registry = context.getBean(MeterRegistry.class);
+                        assertThat(pending(registry)).isEqualTo(3);
+                        context.getBean(Migrator.class).upgrade(TAG);
+                        assertThat(pending(registry)).isEqualTo(0);
+                    });
         }
     }
 
