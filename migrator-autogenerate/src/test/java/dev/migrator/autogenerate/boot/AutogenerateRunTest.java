@@ -1,7 +1,9 @@
 package dev.migrator.autogenerate.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrator.error.BadInputException;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
 import java.nio.file.Files;
@@ -51,6 +53,41 @@ class AutogenerateRunTest {
             assertThat(check.exitCode()).isZero();
             assertThat(check.written()).isNull();
         }
+    }
+
+    /** The configured database is one that cannot be reached: the run must not touch it at all. */
+    @Test
+    void aScratchDatabaseIsBroughtToTheHeadsAndComparedInsteadOfTheConfiguredOne() throws Exception {
+        try (TestDatabase scratch = TestDatabase.create(DatabaseKind.H2)) {
+            assertThat(onScratch(scratch, "--migrator.autogenerate.message=create petclinic").written()).isNotNull();
+
+            assertThat(onScratch(scratch, "--migrator.autogenerate.check=true").exitCode()).isZero();
+            assertThat(scratch.tableNames()).contains("owners", "migrator_version");
+        }
+    }
+
+    private AutogenerateRunner onScratch(TestDatabase scratch, String run) {
+        String[] arguments = {"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/configured",
+                "--spring.datasource.username=app", "--migrator.locations=filesystem:" + folder,
+                "--migrator.autogenerate.exit=false", "--migrator.autogenerate.url=" + scratch.url(),
+                "--migrator.autogenerate.username=" + scratch.user(),
+                "--migrator.autogenerate.password=" + scratch.password(), "--migrator.autogenerate.output=" + folder, run};
+        try (ConfigurableApplicationContext context = new SpringApplication(PetClinicApplication.class).run(arguments)) {
+            return context.getBean(AutogenerateRunner.class);
+        }
+    }
+
+    @Test
+    void aScratchDatabaseThatCannotBeReachedEndsTheRunSayingWhatToDo() {
+        String wrong = "jdbc:postgresql://127.0.0.1:5432/no_such_scratch_database";
+        SpringApplication application = new SpringApplication(PetClinicApplication.class);
+
+        assertThatThrownBy(() -> application.run("--migrator.autogenerate.check=true",
+                "--migrator.autogenerate.url=" + wrong, "--migrator.autogenerate.username=postgres"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("The scratch database migrator.autogenerate.url=" + wrong + " cannot be reached")
+                .hasMessageContaining("database \"no_such_scratch_database\" does not exist")
+                .hasMessageContaining("or correct migrator.autogenerate.url");
     }
 
     @Test
