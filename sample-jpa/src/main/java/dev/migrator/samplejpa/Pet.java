@@ -2,6 +2,8 @@ package dev.migrator.samplejpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "pets")
 public class Pet {
 
+    public enum Sex { FEMALE, MALE, UNKNOWN }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
@@ -24,6 +28,10 @@ public class Pet {
 
     @Column(name = "birth_date")
     private @Nullable LocalDate birthDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sex", length = 10)
+    private @Nullable Sex sex;
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "type_id")
