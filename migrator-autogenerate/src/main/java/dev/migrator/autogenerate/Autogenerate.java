@@ -87,7 +87,7 @@ public final class Autogenerate {
         } catch (SQLException e) {
             throw new DatabaseException("Cannot read the database's catalog: " + e.getMessage(), e);
         }
-        Schema wanted = filtered(model);
+        Schema wanted = DatabaseCatalog.readsChecks(dialect) ? filtered(model) : CheckScope.none(filtered(model));
         database = CheckScope.limit(database, wanted);
         return new SchemaDiff(dialect, database, wanted, SchemaComparison.compare(database, wanted),
                 SchemaComparison.compare(wanted, database));

@@ -132,6 +132,9 @@ final class DatabaseCatalog {
      * Checks on several columns or on none are not read: the model has only column checks.
      */
     private Map<String, List<Schema.Check>> columnChecks() throws SQLException {
+        if (!readsChecks(dialect)) {
+            return Map.of();
+        }
         String sql = switch (family) {
             case POSTGRESQL -> "SELECT c.relname, a.attname, k.conname, pg_get_expr(k.conbin, k.conrelid)"
                     + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
@@ -153,6 +156,14 @@ final class DatabaseCatalog {
                     .add(new Schema.Check(row.get(2), row.get(3)));
         }
         return checks;
+    }
+
+    /**
+     * Whether the column checks of this database are read: MySQL's catalog does not tie a check to
+     * its table's column (no {@code level}, as MariaDB has), and no MySQL server ran these tests.
+     */
+    static boolean readsChecks(Dialect dialect) {
+        return !dialect.name().equals("mysql");
     }
 
     /** H2 keeps an enum type's values apart: by table and the column's type identifier. */

@@ -38,4 +38,11 @@ class CheckScopeTest {
                 .containsExactly("alter column visits.urgency: check [((urgency >= 0) AND (urgency <= 2))]"
                         + " -> [urgency between 0 and 3]");
     }
+
+    @Test
+    void whereNoCheckIsReadNoneIsCompared() {
+        Schema model = visits(column("urgency", "urgency between 0 and 2"));
+
+        assertThat(SchemaComparison.compare(visits(column("urgency")), CheckScope.none(model))).isEmpty();
+    }
 }
