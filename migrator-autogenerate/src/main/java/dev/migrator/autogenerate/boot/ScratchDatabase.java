@@ -1,12 +1,10 @@
 package dev.migrator.autogenerate.boot;
 
-import dev.migrator.error.BadInputException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 /**
@@ -48,14 +46,11 @@ final class ScratchDatabase {
         return settings;
     }
 
-    private static void tryConnecting(String url, @Nullable String username, @Nullable String password) {
+    private static void tryConnecting(String url, String username, String password) {
         try (Connection connection = DriverManager.getConnection(url, username, password)) {
             connection.isValid(5);
         } catch (SQLException e) {
-            throw new BadInputException("The scratch database " + URL + "=" + url + " cannot be reached as user '"
-                    + username + "': " + e.getMessage() + ". Start it (or create the database), or correct " + URL
-                    + " (and " + USERNAME + ", " + PASSWORD + "); the run brings it to the heads of the scripts"
-                    + " and compares the entities with it. Leave " + URL + " out to use spring.datasource.url.", e);
+            throw new ScratchDatabaseUnreachableException(url, username, e);
         }
     }
 }

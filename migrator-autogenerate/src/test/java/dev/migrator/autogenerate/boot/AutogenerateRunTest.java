@@ -3,9 +3,11 @@ package dev.migrator.autogenerate.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrator.error.BadInputException;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,17 +79,28 @@ class AutogenerateRunTest {
         }
     }
 
+    /** The report Spring Boot prints is the scratch database's, not a failed migration's. */
     @Test
     void aScratchDatabaseThatCannotBeReachedEndsTheRunSayingWhatToDo() {
         String wrong = "jdbc:postgresql://127.0.0.1:5432/no_such_scratch_database";
         SpringApplication application = new SpringApplication(PetClinicApplication.class);
-
-        assertThatThrownBy(() -> application.run("--migrator.autogenerate.check=true",
-                "--migrator.autogenerate.url=" + wrong, "--migrator.autogenerate.username=postgres"))
-                .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("The scratch database migrator.autogenerate.url=" + wrong + " cannot be reached")
-                .hasMessageContaining("database \"no_such_scratch_database\" does not exist")
-                .hasMessageContaining("or correct migrator.autogenerate.url");
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(report, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> application.run("--migrator.autogenerate.check=true",
+                    "--migrator.autogenerate.url=" + wrong, "--migrator.autogenerate.username=postgres"))
+                    .isInstanceOf(ScratchDatabaseUnreachableException.class)
+                    .hasMessageContaining("The scratch database migrator.autogenerate.url=" + wrong + " cannot be reached")
+                    .hasMessageContaining("database \"no_such_scratch_database\" does not exist")
+                    .hasMessageContaining("or correct migrator.autogenerate.url");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(report.toString(StandardCharsets.UTF_8))
+                .contains("The autogenerate run could not connect to its scratch database " + wrong + " as user 'postgres'")
+                .contains("Action:", "Start it (or create the database), or correct migrator.autogenerate.url")
+                .doesNotContain("could not migrate");
     }
 
     @Test
