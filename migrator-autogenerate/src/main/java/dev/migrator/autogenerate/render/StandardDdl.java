@@ -100,10 +100,7 @@ abstract class StandardDdl implements DdlRenderer {
             definition.append(" NOT NULL");
         }
         for (int i = 0; i < column.checks().size(); i++) {
-            Schema.Check check = column.checks().get(i);
-            String checkName = checkName(table, column, i);
-            definition.append(generatedName(checkName) ? "" : " CONSTRAINT " + name(checkName))
-                    .append(" CHECK (").append(CheckExpressions.sql(check.expression())).append(")");
+            definition.append(" ").append(check(table, column, i));
         }
         return definition.toString();
     }
@@ -115,6 +112,13 @@ abstract class StandardDdl implements DdlRenderer {
     protected String checkName(Schema.Table table, Schema.Column column, int index) {
         String name = column.checks().get(index).name();
         return name != null ? name : table.name() + "_" + column.name() + "_check" + (index == 0 ? "" : index);
+    }
+
+    /** {@code [CONSTRAINT name] CHECK (condition)}, the condition as Hibernate writes it where it can. */
+    private String check(Schema.Table table, Schema.Column column, int index) {
+        String checkName = checkName(table, column, index);
+        return (generatedName(checkName) ? "" : "CONSTRAINT " + name(checkName) + " ") + "CHECK ("
+                + CheckExpressions.sql(column.checks().get(index).expression()) + ")";
     }
 
     /** Drops the column's old checks, to run before its other changes. */
@@ -130,9 +134,7 @@ abstract class StandardDdl implements DdlRenderer {
     protected List<String> addChecks(Change.AlterColumn c) {
         List<String> statements = new ArrayList<>();
         for (int i = 0; c.checksChanged() && i < c.to().checks().size(); i++) {
-            String checkName = checkName(c.table(), c.to(), i);
-            statements.add(alter(c.table()) + " ADD " + (generatedName(checkName) ? "" : "CONSTRAINT " + name(checkName) + " ")
-                    + "CHECK (" + CheckExpressions.sql(c.to().checks().get(i).expression()) + ")");
+            statements.add(alter(c.table()) + " ADD " + check(c.table(), c.to(), i));
         }
         return statements;
     }
