@@ -2,6 +2,7 @@ package dev.migrator.autogenerate;
 
 import dev.migrator.Migrator;
 import dev.migrator.autogenerate.render.DdlRenderers;
+import dev.migrator.autogenerate.schema.CheckScope;
 import dev.migrator.autogenerate.schema.Schema;
 import dev.migrator.autogenerate.schema.SchemaComparison;
 import dev.migrator.config.MigratorConfig;
@@ -86,7 +87,8 @@ public final class Autogenerate {
         } catch (SQLException e) {
             throw new DatabaseException("Cannot read the database's catalog: " + e.getMessage(), e);
         }
-        Schema wanted = filtered(model);
+        Schema wanted = DatabaseCatalog.readsChecks(dialect) ? filtered(model) : CheckScope.none(filtered(model));
+        database = CheckScope.limit(database, wanted);
         return new SchemaDiff(dialect, database, wanted, SchemaComparison.compare(database, wanted),
                 SchemaComparison.compare(wanted, database));
     }
@@ -144,8 +146,8 @@ public final class Autogenerate {
                         + ", " + diff.model().tables().size() + " tables) compared with the " + diff.dialect().name()
                         + " database at " + (current.isEmpty() ? "base" : String.join(", ", current)) + ".",
                 "Review it before you commit it: a renamed table or column shows as dropped and added, and no data moves.",
-                "Not compared: views, triggers, functions and procedures, check constraints' bodies, comments,",
-                "collations, partitioning, grants, and tables outside the default schema.",
+                "Not compared: views, triggers, functions and procedures, check constraints other than on the columns",
+                "the model checks (enums), comments, collations, partitioning, grants, and tables outside the default schema.",
                 "Ignored tables: " + String.join(", ", ignored) + ".");
     }
 

@@ -102,6 +102,7 @@ final class DatabaseCatalog {
                     + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position";
         };
         Map<String, List<String>> enumValues = family == SqlFamily.H2 ? h2EnumValues() : Map.of();
+        Map<String, List<Schema.Check>> checks = columnChecks();
         for (List<@Nullable String> row : query(sql, schema)) {
             String type = family == SqlFamily.POSTGRESQL || family == SqlFamily.MYSQL ? row.get(2) : spelled(row);
             if (family == SqlFamily.H2 && "ENUM".equalsIgnoreCase(type)) {
@@ -119,9 +120,50 @@ final class DatabaseCatalog {
                 defaultValue = null;
             }
             columns.computeIfAbsent(row.get(0), table -> new ArrayList<>()).add(new Schema.Column(row.get(1),
-                    ColumnType.parse(type), "YES".equals(row.get(3)), defaultValue, identity));
+                    ColumnType.parse(type), "YES".equals(row.get(3)), defaultValue, identity,
+                    checks.getOrDefault(Schema.key(row.get(0) + "." + row.get(1)), List.of())));
         }
         return columns;
+    }
+
+    /**
+     * Check constraints on one column each, by {@code table.column}: PostgreSQL's as
+     * {@code pg_get_expr} spells them, MariaDB's column checks (named after their column), H2's.
+     * Checks on several columns or on none are not read: the model has only column checks.
+     */
+    private Map<String, List<Schema.Check>> columnChecks() throws SQLException {
+        if (!readsChecks(dialect)) {
+            return Map.of();
+        }
+        String sql = switch (family) {
+            case POSTGRESQL -> "SELECT c.relname, a.attname, k.conname, pg_get_expr(k.conbin, k.conrelid)"
+                    + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]"
+                    + " WHERE k.contype = 'c' AND n.nspname = ? AND array_length(k.conkey, 1) = 1";
+            case MYSQL -> "SELECT table_name, constraint_name, constraint_name, check_clause"
+                    + " FROM information_schema.check_constraints WHERE constraint_schema = ? AND level = 'Column'";
+            default -> "SELECT tc.table_name, MIN(u.column_name), cc.constraint_name, cc.check_clause"
+                    + " FROM information_schema.check_constraints cc JOIN information_schema.table_constraints tc"
+                    + " ON tc.constraint_schema = cc.constraint_schema AND tc.constraint_name = cc.constraint_name"
+                    + " JOIN information_schema.constraint_column_usage u ON u.constraint_schema = cc.constraint_schema"
+                    + " AND u.constraint_name = cc.constraint_name WHERE cc.constraint_schema = ?"
+                    + " GROUP BY tc.table_name, cc.constraint_name, cc.check_clause HAVING COUNT(*) = 1";
+        };
+        Map<String, List<Schema.Check>> checks = new TreeMap<>();
+        for (List<@Nullable String> row : query(sql, schema)) {
+            checks.computeIfAbsent(Schema.key(row.get(0) + "." + row.get(1)), key -> new ArrayList<>())
+                    .add(new Schema.Check(row.get(2), row.get(3)));
+        }
+        return checks;
+    }
+
+    /**
+     * Whether the column checks of this database are read: MySQL's catalog does not tie a check to
+     * its table's column (no {@code level}, as MariaDB has), and no MySQL server ran these tests.
+     */
+    static boolean readsChecks(Dialect dialect) {
+        return !dialect.name().equals("mysql");
     }
 
     /** H2 keeps an enum type's values apart: by table and the column's type identifier. */

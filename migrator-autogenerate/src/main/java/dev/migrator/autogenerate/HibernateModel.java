@@ -9,6 +9,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.mapping.CheckConstraint;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Index;
@@ -55,7 +56,7 @@ final class HibernateModel {
         for (Column column : table.getColumns()) {
             columns.add(new Schema.Column(column.getName(), ColumnType.parse(column.getSqlType(metadata)),
                     column.isNullable() && !table.isPrimaryKey(column), column.getDefaultValue(),
-                    column.isIdentity()));
+                    column.isIdentity(), checks(column)));
         }
         Schema.PrimaryKey primaryKey = null;
         PrimaryKey pk = table.getPrimaryKey();
@@ -100,6 +101,17 @@ final class HibernateModel {
             }
         }
         return new Schema.Table(table.getName(), columns, primaryKey, indexes, uniques, foreignKeys);
+    }
+
+    /** The column's checks: an enum's values or ordinal range, {@code @Check} on the field. */
+    private static List<Schema.Check> checks(Column column) {
+        List<Schema.Check> checks = new ArrayList<>();
+        for (CheckConstraint check : column.getCheckConstraints()) {
+            if (check.getConstraint() != null && !check.getConstraint().isBlank()) {
+                checks.add(new Schema.Check(check.getName(), check.getConstraint()));
+            }
+        }
+        return checks;
     }
 
     private static Schema.Action onDelete(@Nullable OnDeleteAction action) {

@@ -40,12 +40,21 @@ class ModelChangeTest {
         NEW_FOREIGN_KEY(PetClinic.with(Visit.class, Variants.VisitWithVet.class), Change.AddForeignKey.class),
         DROPPED_FOREIGN_KEY(PetClinic.with(Vet.class, Variants.VetWithoutSpecialtyKey.class), Change.DropForeignKey.class),
         DROPPED_COLUMN(PetClinic.with(Visit.class, Variants.VisitWithoutPrice.class), Change.DropColumn.class),
-        DROPPED_TABLE(PetClinic.without(Visit.class), Change.DropTable.class);
+        DROPPED_TABLE(PetClinic.without(Visit.class), Change.DropTable.class),
+        NEW_ENUM_COLUMNS(PetClinic.with(Visit.class, Variants.VisitWithKind.class), Change.AddColumn.class),
+        MORE_ENUM_VALUES(PetClinic.with(Visit.class, Variants.VisitWithKind.class),
+                PetClinic.with(Visit.class, Variants.VisitWithMoreKinds.class), Change.AlterColumn.class);
 
+        final List<Class<?>> base;
         final List<Class<?>> entities;
         final Class<? extends Change> expected;
 
         Edit(List<Class<?>> entities, Class<? extends Change> expected) {
+            this(PetClinic.ENTITIES, entities, expected);
+        }
+
+        Edit(List<Class<?>> base, List<Class<?>> entities, Class<? extends Change> expected) {
+            this.base = base;
             this.entities = entities;
             this.expected = expected;
         }
@@ -67,7 +76,7 @@ class ModelChangeTest {
             throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
             RoundTripTest.Loop loop = new RoundTripTest.Loop(db, folder);
-            loop.generateAndApply(PetClinic.ENTITIES, "petclinic");
+            loop.generateAndApply(edit.base, "petclinic");
             List<String> before = CatalogDump.of(db);
             assertThat(before).anyMatch(line -> line.matches("(?i)column visits price .*"));
             if (!kind.embedded()) {
@@ -83,7 +92,7 @@ class ModelChangeTest {
 
             loop.migrator().downgrade("-1");
             assertThat(CatalogDump.of(db)).as(Files.readString(script)).isEqualTo(before);
-            assertThat(loop.compare(PetClinic.ENTITIES).upgrade()).isEmpty();
+            assertThat(loop.compare(edit.base).upgrade()).isEmpty();
         }
     }
 }

@@ -27,6 +27,18 @@ public class AutogenerateProperties {
     /** Tables left out of the comparison (globs: * and ?), besides migrator's own. */
     private List<String> exclude = new ArrayList<>();
 
+    /**
+     * JDBC URL of a scratch database that the run brings to the heads and compares, instead of the
+     * application's spring.datasource.url (and migrator.url).
+     */
+    private @Nullable String url;
+
+    /** Login user of the scratch database. Default: spring.datasource.username. */
+    private @Nullable String username;
+
+    /** Login password of the scratch database. Default: spring.datasource.password. */
+    private @Nullable String password;
+
     /** Whether the application exits when the revision is written (false for tests). */
     private boolean exit = true;
 
@@ -60,6 +72,30 @@ public class AutogenerateProperties {
 
     public void setExclude(List<String> exclude) {
         this.exclude = exclude;
+    }
+
+    public @Nullable String getUrl() {
+        return url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    public @Nullable String getUsername() {
+        return username;
+    }
+
+    public void setUsername(@Nullable String username) {
+        this.username = username;
+    }
+
+    public @Nullable String getPassword() {
+        return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
     }
 
     public boolean isExit() {

@@ -44,6 +44,9 @@ public final class AutogenerateRunner implements ApplicationRunner, Ordered {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (properties.getUrl() != null) {
+            LOG.info("migrator autogenerate: on the scratch database " + properties.getUrl());
+        }
         migrator.upgrade("heads");
         Autogenerate autogenerate = Autogenerate.create(dataSource, migrator.config()).excluding(properties.getExclude());
         SchemaDiff diff = autogenerate.compare(JpaModel.of(dataSource, entityManagerFactory));

@@ -20,7 +20,7 @@ final class H2Ddl extends StandardDdl {
     @Override
     protected List<String> alterColumn(Change.AlterColumn c) {
         String column = alter(c.table()) + " ALTER COLUMN " + name(c.to().name());
-        List<String> statements = new ArrayList<>();
+        List<String> statements = new ArrayList<>(dropChecks(c));
         if (c.typeChanged()) {
             statements.add(column + " SET DATA TYPE " + c.to().type().spelling());
         }
@@ -34,6 +34,7 @@ final class H2Ddl extends StandardDdl {
         if (c.nullableChanged()) {
             statements.add(column + (c.to().nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
         }
+        statements.addAll(addChecks(c));
         return statements;
     }
 }

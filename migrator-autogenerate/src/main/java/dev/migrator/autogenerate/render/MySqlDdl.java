@@ -1,6 +1,7 @@
 package dev.migrator.autogenerate.render;
 
 import dev.migrator.autogenerate.schema.Change;
+import dev.migrator.autogenerate.schema.CheckExpressions;
 import dev.migrator.autogenerate.schema.Schema;
 import dev.migrator.dialect.Dialect;
 import java.util.ArrayList;
@@ -18,13 +19,19 @@ final class MySqlDdl extends StandardDdl {
     }
 
     @Override
-    protected String columnDefinition(Schema.Column column) {
+    protected String columnDefinition(Schema.Table table, Schema.Column column) {
         StringBuilder definition = new StringBuilder(column.type().spelling());
         definition.append(column.nullable() ? " NULL" : " NOT NULL");
         if (column.identity()) {
             definition.append(" AUTO_INCREMENT");
         } else if (column.defaultValue() != null) {
             definition.append(" DEFAULT ").append(column.defaultValue());
+        }
+        if (!column.checks().isEmpty()) {
+            // A column check belongs to the column's definition (named after it): MODIFY COLUMN replaces
+            // it, and the server takes one CHECK clause per column
+            definition.append(" CHECK (").append(String.join(" AND ",
+                    column.checks().stream().map(check -> "(" + CheckExpressions.sql(check.expression()) + ")").toList())).append(")");
         }
         return definition.toString();
     }
@@ -40,7 +47,7 @@ final class MySqlDdl extends StandardDdl {
         if (c.nullableChanged() && !c.to().nullable()) {
             statements.add("-- review: NOT NULL fails (or, outside strict mode, fills in zeroes) while rows hold NULL");
         }
-        statements.add(alter(c.table()) + " MODIFY COLUMN " + name(c.to().name()) + " " + columnDefinition(c.to()));
+        statements.add(alter(c.table()) + " MODIFY COLUMN " + name(c.to().name()) + " " + columnDefinition(c.table(), c.to()));
         return statements;
     }
 

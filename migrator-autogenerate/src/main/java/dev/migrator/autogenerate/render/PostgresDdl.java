@@ -15,7 +15,7 @@ final class PostgresDdl extends StandardDdl {
     @Override
     protected List<String> alterColumn(Change.AlterColumn c) {
         String column = alter(c.table()) + " ALTER COLUMN " + name(c.to().name());
-        List<String> statements = new ArrayList<>();
+        List<String> statements = new ArrayList<>(dropChecks(c));
         if (c.typeChanged()) {
             statements.add(column + " TYPE " + c.to().type().spelling() + " USING " + name(c.to().name()) + "::"
                     + c.to().type().spelling());
@@ -40,6 +40,7 @@ final class PostgresDdl extends StandardDdl {
             }
             statements.add(column + (c.to().nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
         }
+        statements.addAll(addChecks(c));
         return statements;
     }
 }

@@ -35,7 +35,7 @@ public sealed interface Change {
         }
     }
 
-    /** A column whose type, nullability, default or identity differ; {@code to} is the whole new definition. */
+    /** A column whose type, nullability, default, identity or checks differ; {@code to} is the whole new definition. */
     record AlterColumn(Schema.Table table, Schema.Column from, Schema.Column to) implements Change {
         public boolean typeChanged() {
             return !from.type().sameAs(to.type());
@@ -53,6 +53,14 @@ public sealed interface Change {
             return from.identity() != to.identity();
         }
 
+        public boolean checksChanged() {
+            return !CheckExpressions.sameChecks(from.checks(), to.checks());
+        }
+
+        public boolean changed() {
+            return typeChanged() || nullableChanged() || defaultChanged() || identityChanged() || checksChanged();
+        }
+
         public String describe() {
             StringBuilder what = new StringBuilder("alter column " + table.name() + "." + to.name() + ":");
             if (typeChanged()) {
@@ -67,7 +75,14 @@ public sealed interface Change {
             if (identityChanged()) {
                 what.append(to.identity() ? " identity" : " no identity");
             }
+            if (checksChanged()) {
+                what.append(" check ").append(expressions(from)).append(" -> ").append(expressions(to));
+            }
             return what.toString();
+        }
+
+        private static String expressions(Schema.Column column) {
+            return column.checks().stream().map(Schema.Check::expression).toList().toString();
         }
     }
 

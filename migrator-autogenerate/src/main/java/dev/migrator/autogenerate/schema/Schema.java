@@ -68,9 +68,31 @@ public record Schema(Map<String, Table> tables, Map<String, Sequence> sequences)
      *
      * @param defaultValue the server default as SQL, or null
      * @param identity whether the database numbers it (identity, auto_increment)
+     * @param checks the check constraints on this column alone (Hibernate's enum checks are such)
      */
     public record Column(String name, ColumnType type, boolean nullable, @Nullable String defaultValue,
-            boolean identity) {
+            boolean identity, List<Check> checks) {
+
+        public Column {
+            checks = List.copyOf(checks);
+        }
+
+        public Column(String name, ColumnType type, boolean nullable, @Nullable String defaultValue, boolean identity) {
+            this(name, type, nullable, defaultValue, identity, List.of());
+        }
+
+        public Column withChecks(List<Check> checks) {
+            return new Column(name, type, nullable, defaultValue, identity, checks);
+        }
+    }
+
+    /**
+     * A check constraint on one column.
+     *
+     * @param name the constraint's name, null when the model leaves it to the database
+     * @param expression the condition as its side spells it (compared by {@link CheckExpressions})
+     */
+    public record Check(@Nullable String name, String expression) {
     }
 
     /** @param name the constraint's name, null when the database names it */

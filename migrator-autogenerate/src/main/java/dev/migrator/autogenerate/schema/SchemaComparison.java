@@ -81,7 +81,7 @@ public final class SchemaComparison {
                 b.addColumns.add(new AddColumn(to, column));
             } else {
                 AlterColumn alter = new AlterColumn(to, old, column);
-                if (alter.typeChanged() || alter.nullableChanged() || alter.defaultChanged() || alter.identityChanged()) {
+                if (alter.changed()) {
                     b.alterColumns.add(alter);
                 }
             }

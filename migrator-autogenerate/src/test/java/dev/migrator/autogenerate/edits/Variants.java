@@ -12,6 +12,8 @@ import jakarta.persistence.ForeignKey;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -112,6 +114,41 @@ public final class Variants {
         @Column(name = "price", precision = 10, scale = 2, nullable = false)
         @ColumnDefault("25")
         BigDecimal price;
+    }
+
+    public enum Kind { CHECKUP, VACCINATION, SURGERY }
+
+    public enum Urgency { ROUTINE, SOON, URGENT }
+
+    /** The same enums after a release: one value more each. */
+    public enum KindWithDental { CHECKUP, VACCINATION, SURGERY, DENTAL }
+
+    public enum UrgencyWithEmergency { ROUTINE, SOON, URGENT, EMERGENCY }
+
+    /**
+     * Two enum fields: held as text (a check of its values on PostgreSQL, an {@code enum(...)} type on
+     * MariaDB and H2) and as its ordinal (JPA's default: a range check on all three).
+     */
+    @Entity(name = "Visit")
+    @Table(name = "visits")
+    public static class VisitWithKind extends VisitFields {
+        @Enumerated(EnumType.STRING)
+        @Column(name = "kind", length = 20)
+        Kind kind;
+        @Column(name = "urgency", nullable = false)
+        @ColumnDefault("0")
+        Urgency urgency;
+    }
+
+    @Entity(name = "Visit")
+    @Table(name = "visits")
+    public static class VisitWithMoreKinds extends VisitFields {
+        @Enumerated(EnumType.STRING)
+        @Column(name = "kind", length = 20)
+        KindWithDental kind;
+        @Column(name = "urgency", nullable = false)
+        @ColumnDefault("0")
+        UrgencyWithEmergency urgency;
     }
 
     /** The join table keeps its specialty column, but the database no longer checks it. */
