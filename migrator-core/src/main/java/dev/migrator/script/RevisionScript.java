@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param downgrade the downgrade section, or null for an irreversible revision
  * @param checksum SHA-256 (lower-case hex) of the upgrade section
  * @param source the file or classpath resource, for messages
+ * @param placeholders whether {@code ${name}} in the sections is replaced ({@code -- migrator:placeholders})
  */
 public record RevisionScript(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
         String message, boolean transactional, Section upgrade, @Nullable Section downgrade, String checksum,
-        String source) {
+        String source, boolean placeholders) {
 
     public RevisionScript {
         Objects.requireNonNull(id, "id");

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public final class ScriptParser {
 
     private static final List<String> HEADER_KEYS =
-            List.of("revision", "down", "message", "branch-labels", "depends-on", "transactional");
+            List.of("revision", "down", "message", "branch-labels", "depends-on", "transactional", "placeholders");
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
 
@@ -177,13 +177,14 @@ public final class ScriptParser {
         List<String> parents = ids(source, headerLines, header, "down");
         List<String> labels = ids(source, headerLines, header, "branch-labels");
         List<String> dependsOn = ids(source, headerLines, header, "depends-on");
-        boolean transactional = transactional(source, headerLines, header.get("transactional"));
+        boolean transactional = flag(source, headerLines, header, "transactional");
+        boolean placeholders = flag(source, headerLines, header, "placeholders");
         Section upgrade = sections.get(UPGRADE);
         if (upgrade == null) {
             throw new ScriptException(source, 0, "revision " + id + " has no '-- migrator:upgrade' section");
         }
         return new RevisionScript(id, parents, labels, dependsOn, header.getOrDefault("message", ""), transactional,
-                upgrade, sections.get(DOWNGRADE), Checksums.sha256(upgrade.sql()), source);
+                upgrade, sections.get(DOWNGRADE), Checksums.sha256(upgrade.sql()), source, placeholders);
     }
 
     private static List<String> ids(String source, Map<String, Integer> headerLines, Map<String, String> header,
@@ -211,15 +212,18 @@ public final class ScriptParser {
         return result;
     }
 
-    private static boolean transactional(String source, Map<String, Integer> headerLines, @Nullable String value) {
+    /** A true/false header that is true when absent or empty. */
+    private static boolean flag(String source, Map<String, Integer> headerLines, Map<String, String> header,
+            String key) {
+        String value = header.get(key);
         if (value == null || value.isEmpty()) {
             return true;
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ScriptException(source, headerLines.get("transactional"),
-                    "'-- migrator:transactional' is '" + value + "'; write true or false");
+            default -> throw new ScriptException(source, headerLines.get(key),
+                    "'-- migrator:" + key + "' is '" + value + "'; write true or false");
         };
     }
 }

@@ -78,8 +78,8 @@ public final class Engine {
         try {
             state = source.read(session, tables);
             plan = plan(state, command, target, purge);
-            StepRunner runner = new StepRunner(catalog, tables,
-                    session.dialect().statementSplitter(), state.latestHistory());
+            StepRunner runner = new StepRunner(catalog, tables, session.dialect().statementSplitter(),
+                    state.latestHistory(), new PlaceholderValues(config, session, tables));
             runner.prepare(plan.steps());
             requireRunnable(session, plan);
             if (!state.tablesExist()) {

@@ -11,6 +11,7 @@ import dev.migrator.error.MigrationFailedException;
 import dev.migrator.error.ScriptException;
 import dev.migrator.internal.bookkeeping.BookkeepingTables;
 import dev.migrator.internal.script.Checksums;
+import dev.migrator.internal.script.Placeholders;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepKind;
 import dev.migrator.script.RevisionScript;
@@ -37,14 +38,16 @@ final class StepRunner {
     private final BookkeepingTables tables;
     private final StatementSplitter splitter;
     private final Map<String, HistoryEntry> latestHistory;
+    private final PlaceholderValues placeholders;
     private final Map<Step, List<SqlStatement>> split = new IdentityHashMap<>();
 
     StepRunner(ScriptCatalog catalog, BookkeepingTables tables, StatementSplitter splitter,
-            Map<String, HistoryEntry> latestHistory) {
+            Map<String, HistoryEntry> latestHistory, PlaceholderValues placeholders) {
         this.catalog = catalog;
         this.tables = tables;
         this.splitter = splitter;
         this.latestHistory = latestHistory;
+        this.placeholders = placeholders;
     }
 
     /** Whether the step's statements and bookkeeping can commit together on this session. */
@@ -104,7 +107,10 @@ final class StepRunner {
         return statements.size();
     }
 
-    /** Splits every step's statements before the first one runs, so a script error changes nothing. */
+    /**
+     * Splits every step's statements before the first one runs, so a script error (an undefined
+     * placeholder too) changes nothing.
+     */
     void prepare(List<Step> steps) {
         for (Step step : steps) {
             statements(step, catalog.script(step.revision().id()));
@@ -133,8 +139,12 @@ final class StepRunner {
             }
             return List.of();
         }
+        // Values go in before splitting, as they would be typed: the offline script holds what runs online.
+        String sql = script.placeholders()
+                ? Placeholders.replace(section, script.source(), placeholders.forScript(script.source(), script.id()))
+                : section.sql();
         try {
-            return splitter.split(section.sql(), section.firstLine());
+            return splitter.split(sql, section.firstLine());
         } catch (SqlSyntaxException e) {
             throw new ScriptException(script.source(), e.line(), e.problem());
         }
