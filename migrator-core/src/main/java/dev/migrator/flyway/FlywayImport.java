@@ -1,9 +1,16 @@
 package dev.migrator.flyway;
 
+import dev.migrator.config.MigratorConfig;
+import dev.migrator.error.BadInputException;
 import dev.migrator.script.NewScript;
 import dev.migrator.script.ScriptWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +25,10 @@ import org.jspecify.annotations.Nullable;
 public final class FlywayImport {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+
+    /** Flyway's built-ins that migrator's engine replaces with the same values (docs/script-format.md#placeholders). */
+    private static final List<String> SAME_BUILT_INS =
+            List.of("flyway:defaultschema", "flyway:user", "flyway:database", "flyway:filename");
 
     private FlywayImport() {
     }
@@ -87,6 +98,9 @@ public final class FlywayImport {
         if (!migration.transactional()) {
             out.append("-- migrator:transactional false\n");
         }
+        if (!placeholderReplacement(migration)) {
+            out.append("-- migrator:placeholders false\n");
+        }
         out.append("-- Imported from Flyway: ").append(migration.fileName()).append(" (version ")
                 .append(migration.version()).append(')');
         out.append(undo == null ? "; no undo script, so irreversible" : "; downgrade from " + undo.fileName());
@@ -104,16 +118,50 @@ public final class FlywayImport {
         return sql.isEmpty() || sql.endsWith("\n") ? sql : sql + "\n";
     }
 
+    /**
+     * A note per line naming a placeholder whose value the user must give migrator, or that has no
+     * counterpart; Flyway's built-ins that migrator replaces alike need none.
+     */
     private static List<String> placeholders(FlywayMigration migration) {
         List<String> notes = new ArrayList<>();
+        if (!placeholderReplacement(migration)) {
+            return notes;
+        }
         String[] lines = migration.sql().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher matcher = PLACEHOLDER.matcher(lines[i]);
-            if (matcher.find()) {
-                notes.add(migration.fileName() + ":" + (i + 1) + ": uses the Flyway placeholder ${" + matcher.group(1)
-                        + "}, which migrator does not replace; put the value in the imported script");
+            while (matcher.find()) {
+                String name = matcher.group(1);
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!MigratorConfig.PLACEHOLDER_NAME.matcher(name).matches() || SAME_BUILT_INS.contains(lower)) {
+                    continue;
+                }
+                String where = migration.fileName() + ":" + (i + 1) + ": ";
+                notes.add(lower.startsWith("flyway:")
+                        ? where + "uses Flyway's ${" + name + "}, which migrator has no value for; put the value in the"
+                                + " imported script"
+                        : where + "uses the placeholder ${" + name + "}, which migrator replaces as Flyway did: give it"
+                                + " the value spring.flyway.placeholders." + name + " or flyway.placeholders." + name
+                                + " gave, as migrator.placeholders." + name + ", --placeholder " + name
+                                + "=VALUE or " + MigratorConfig.PLACEHOLDER_ENVIRONMENT_PREFIX
+                                + name.toUpperCase(Locale.ROOT));
+                break; // one note per line is enough to find it
             }
         }
         return notes;
+    }
+
+    /** Flyway's per-script configuration: {@code V1__x.sql.conf} holding {@code placeholderReplacement=false}. */
+    private static boolean placeholderReplacement(FlywayMigration migration) {
+        Path conf = migration.file().resolveSibling(migration.fileName() + ".conf");
+        if (!Files.isRegularFile(conf)) {
+            return true;
+        }
+        try {
+            return Files.readAllLines(conf, StandardCharsets.UTF_8).stream()
+                    .noneMatch(line -> line.replace(" ", "").equalsIgnoreCase("placeholderReplacement=false"));
+        } catch (IOException e) {
+            throw new BadInputException("Cannot read " + conf + ": " + e.getMessage(), e);
+        }
     }
 }
