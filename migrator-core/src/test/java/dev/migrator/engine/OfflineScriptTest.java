@@ -176,6 +176,38 @@ class OfflineScriptTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB", "H2"})
+    void callbacksRunInTheSamePlacesOfflineAsOnline(DatabaseKind kind) throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        CallbackScripts.write(scripts);
+        try (TestDatabase online = TestDatabase.create(kind); TestDatabase offline = TestDatabase.create(kind)) {
+            CallbackScripts.createLog(online);
+            CallbackScripts.createLog(offline);
+            for (String range : List.of("base:heads", "heads:base")) {
+                Command command = range.startsWith("base") ? Command.UPGRADE : Command.DOWNGRADE;
+                Migrator.create(online.dataSource(), config()).run(command, range.substring(range.indexOf(':') + 1));
+                String script = Migrator.offline(config()).script(Dialects.byName(kind.dialectName()), command, range);
+                assertThat(script).contains("callback " + (command == Command.UPGRADE ? "afterEachMigrate" : "beforeUndo"));
+                runScript(offline, Files.writeString(dir.resolve(command + ".sql"), script));
+                assertThat(CallbackScripts.log(offline)).isEqualTo(CallbackScripts.log(online));
+            }
+            assertThat(CallbackScripts.log(offline)).hasSize(17).startsWith("beforeMigrate", "beforeEachMigrate a",
+                    "upgrade a", "afterEachMigrate a").endsWith("afterEachUndo a", "afterUndo");
+        }
+    }
+
+    /** With the database's own client; H2's is its script runner (RUNSCRIPT, as the H2 shell runs a file). */
+    private static void runScript(TestDatabase db, Path file) throws Exception {
+        if (db.kind() != DatabaseKind.H2) {
+            SchemaDumps.runScript(db, file);
+            return;
+        }
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("RUNSCRIPT FROM '" + file.toString().replace("'", "''") + "'");
+        }
+    }
+
     @Test
     void rendersWithoutAnyConnection() throws Exception {
         scripts = Files.createDirectory(dir.resolve("scripts"));

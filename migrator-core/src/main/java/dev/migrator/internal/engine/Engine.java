@@ -78,9 +78,12 @@ public final class Engine {
         try {
             state = source.read(session, tables);
             plan = plan(state, command, target, purge);
+            PlaceholderValues placeholders = new PlaceholderValues(config, session, tables);
+            Callbacks callbacks = new Callbacks(catalog, command, session.dialect().statementSplitter(), placeholders);
             StepRunner runner = new StepRunner(catalog, tables, session.dialect().statementSplitter(),
-                    state.latestHistory(), new PlaceholderValues(config, session, tables));
+                    state.latestHistory(), placeholders, callbacks);
             runner.prepare(plan.steps());
+            callbacks.prepare(plan.steps());
             requireRunnable(session, plan);
             if (!state.tablesExist()) {
                 for (String sql : tables.createTables()) {
@@ -88,7 +91,7 @@ public final class Engine {
                 }
             }
             listener.runStarting(command, plan);
-            runSteps(session, runner, tables, state, command, plan);
+            runSteps(session, runner, callbacks, tables, state, command, plan);
         } finally {
             session.unlock();
         }
@@ -173,8 +176,8 @@ public final class Engine {
      * Runs the steps. A stamp changes bookkeeping rows only, so all of it (emptying the table for
      * a purge, every row change, the checksums it accepts) is one transaction on every database.
      */
-    private void runSteps(Session session, StepRunner runner, BookkeepingTables tables, DatabaseState state,
-            Command command, Plan plan) {
+    private void runSteps(Session session, StepRunner runner, Callbacks callbacks, BookkeepingTables tables,
+            DatabaseState state, Command command, Plan plan) {
         boolean stamp = command == Command.STAMP;
         boolean outer = stamp || !config.transactionPerMigration() && session.dialect().transactionalDdl();
         if (outer) {
@@ -185,9 +188,11 @@ public final class Engine {
                 session.comment("stamp --purge: every version row goes, whatever it names");
                 session.execute(tables.deleteAllVersionRows());
             }
+            callbacks.beforeRun(session, outer);
             for (Step step : plan.steps()) {
                 runStep(session, runner, step, outer);
             }
+            callbacks.afterRun(session, outer);
             if (stamp) {
                 session.executeAll(stampedChecksums(tables, state, plan));
             }
