@@ -45,16 +45,28 @@ public final class FlywayImport {
     }
 
     /**
+     * A Flyway SQL callback, copied under its own name: migrator runs it at the same event.
+     *
+     * @param fileName the file to write it to ({@code beforeMigrate.sql})
+     * @param text its SQL, as it is
+     * @param source the Flyway file
+     */
+    public record ImportedCallback(String fileName, String text, Path source) {
+    }
+
+    /**
      * The imported scripts and what the user must know about the import.
      *
      * @param scripts one per versioned migration, in version order
+     * @param callbacks the SQL callbacks, copied
      * @param notes what was not imported, or imported with a caveat (placeholders, repeatables,
      *     skipped files), one line each naming the file
      */
-    public record Result(List<ImportedScript> scripts, List<String> notes) {
+    public record Result(List<ImportedScript> scripts, List<ImportedCallback> callbacks, List<String> notes) {
 
         public Result {
             scripts = List.copyOf(scripts);
+            callbacks = List.copyOf(callbacks);
             notes = List.copyOf(notes);
         }
     }
@@ -86,7 +98,14 @@ public final class FlywayImport {
         for (String skipped : migrations.skipped()) {
             notes.add(skipped + ", not imported");
         }
-        return new Result(scripts, notes);
+        List<ImportedCallback> callbacks = new ArrayList<>();
+        for (Path file : migrations.callbacks()) {
+            ImportedCallback callback = new ImportedCallback(file.getFileName().toString(), FlywayMigrations.text(file),
+                    file);
+            callbacks.add(callback);
+            notes.addAll(placeholders(callback.fileName(), callback.text(), placeholderReplacement(file)));
+        }
+        return new Result(scripts, callbacks, notes);
     }
 
     private static String render(NewScript header, FlywayMigration migration, @Nullable FlywayMigration undo) {
@@ -98,7 +117,7 @@ public final class FlywayImport {
         if (!migration.transactional()) {
             out.append("-- migrator:transactional false\n");
         }
-        if (!placeholderReplacement(migration)) {
+        if (!placeholderReplacement(migration.file())) {
             out.append("-- migrator:placeholders false\n");
         }
         out.append("-- Imported from Flyway: ").append(migration.fileName()).append(" (version ")
@@ -123,11 +142,15 @@ public final class FlywayImport {
      * counterpart; Flyway's built-ins that migrator replaces alike need none.
      */
     private static List<String> placeholders(FlywayMigration migration) {
+        return placeholders(migration.fileName(), migration.sql(), placeholderReplacement(migration.file()));
+    }
+
+    private static List<String> placeholders(String fileName, String sql, boolean replaced) {
         List<String> notes = new ArrayList<>();
-        if (!placeholderReplacement(migration)) {
+        if (!replaced) {
             return notes;
         }
-        String[] lines = migration.sql().split("\n", -1);
+        String[] lines = sql.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher matcher = PLACEHOLDER.matcher(lines[i]);
             while (matcher.find()) {
@@ -136,7 +159,7 @@ public final class FlywayImport {
                 if (!MigratorConfig.PLACEHOLDER_NAME.matcher(name).matches() || SAME_BUILT_INS.contains(lower)) {
                     continue;
                 }
-                String where = migration.fileName() + ":" + (i + 1) + ": ";
+                String where = fileName + ":" + (i + 1) + ": ";
                 notes.add(lower.startsWith("flyway:")
                         ? where + "uses Flyway's ${" + name + "}, which migrator has no value for; put the value in the"
                                 + " imported script"
@@ -152,8 +175,8 @@ public final class FlywayImport {
     }
 
     /** Flyway's per-script configuration: {@code V1__x.sql.conf} holding {@code placeholderReplacement=false}. */
-    private static boolean placeholderReplacement(FlywayMigration migration) {
-        Path conf = migration.file().resolveSibling(migration.fileName() + ".conf");
+    private static boolean placeholderReplacement(Path file) {
+        Path conf = file.resolveSibling(file.getFileName() + ".conf");
         if (!Files.isRegularFile(conf)) {
             return true;
         }

@@ -53,7 +53,9 @@ class FlywayImportTest {
         assertThat(result.scripts().get(0).text()).contains("-- Imported from Flyway: V1__create_account.sql (version 1);"
                 + " no undo script, so irreversible");
         assertThat(result.notes()).anySatisfy(note -> assertThat(note).startsWith("R__views.sql: a repeatable migration"))
-                .anySatisfy(note -> assertThat(note).startsWith("afterMigrate.sql: not named"));
+                .noneSatisfy(note -> assertThat(note).startsWith("afterMigrate.sql"));
+        assertThat(result.callbacks()).extracting(FlywayImport.ImportedCallback::fileName)
+                .containsExactly("afterMigrate.sql");
     }
 
     @Test
