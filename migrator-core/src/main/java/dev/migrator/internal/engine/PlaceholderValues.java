@@ -47,9 +47,11 @@ final class PlaceholderValues {
             if (lower.startsWith("flyway:")) {
                 return flyway(lower.substring("flyway:".length()), source, revision);
             }
-            throw new Undefined("no value is given; set it with migrator.placeholders." + name + " (Spring), "
-                    + "--placeholder " + name + "=VALUE or " + MigratorConfig.PLACEHOLDER_ENVIRONMENT_PREFIX
-                    + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + " (command line, environment)."
+            // An environment variable's name cannot hold '.' or '-': such a name has no variable.
+            String variable = name.matches("[A-Za-z0-9_]+")
+                    ? " or " + MigratorConfig.PLACEHOLDER_ENVIRONMENT_PREFIX + name.toUpperCase(Locale.ROOT) : "";
+            throw new Undefined("no value is given; set it with migrator.placeholders[" + name + "] (Spring), "
+                    + "--placeholder " + name + "=VALUE" + variable + " (command line, environment)."
                     + " For the text ${" + name + "} itself write \\${" + name + "}, or turn placeholders off for"
                     + " the script with '-- migrator:placeholders false'");
         };
