@@ -114,6 +114,24 @@ abstract class CallbackSuite {
     }
 
     @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = "POSTGRESQL")
+    void withOneTransactionForTheRunAFailingAfterMigrateRollsBackEverything(DatabaseKind kind) throws Exception {
+        CallbackScripts.write(dir);
+        CallbackScripts.callback(dir, "afterMigrate__second.sql", "SELECT * FROM no_such_table;");
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            CallbackScripts.createLog(db);
+            Migrator migrator = transport().migrator(db, MigratorConfig.builder().locations("filesystem:" + dir)
+                    .transactionPerMigration(false).build());
+            assertThatThrownBy(() -> migrator.upgrade("heads")).isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("afterMigrate__second.sql:1")
+                    .hasMessageContaining("The whole run was one transaction and was rolled back");
+            assertThat(CallbackScripts.log(db)).isEmpty();
+            assertThat(versionRows(db)).isEmpty();
+            assertThat(db.tableNames()).doesNotContain("t_a", "t_b");
+        }
+    }
+
+    @ParameterizedTest
     @ArgumentsSource(SuiteDatabases.BuiltInDialects.class)
     void anUndefinedPlaceholderInACallbackStopsTheRunBeforeAnythingRuns(DatabaseKind kind) throws Exception {
         new ScriptFolder(dir).table("a");
