@@ -413,7 +413,7 @@ public final class Migrator {
         String vendor = dependsOnVendor(locations) ? dialect : ""; // one cache entry when no location names {vendor}
         return scripts.get(loader, locations, vendor, () -> {
             LoadedScripts loaded = loader.load(locations, vendor);
-            ScriptCatalog catalog = ScriptCatalog.of(loaded.scripts(), loaded.missingLocations());
+            ScriptCatalog catalog = ScriptCatalog.of(loaded.scripts(), loaded.callbacks(), loaded.missingLocations());
             for (ScriptLocation missing : catalog.missingLocations()) {
                 LOG.log(Level.WARNING, "Script location {0} does not exist", missing);
             }

@@ -3,6 +3,8 @@ package dev.migrator.autoconfigure;
 import dev.migrator.Migrator;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.engine.MigrationListener;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +22,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -68,9 +74,10 @@ public final class MigratorAutoConfiguration {
         }
 
         @Bean
-        Migrator migrator(MigrationDatabase database, MigratorProperties properties, ResourceLoader resourceLoader,
-                ObjectProvider<MigratorCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
-            MigratorConfig.Builder config = config(properties);
+        Migrator migrator(MigrationDatabase database, MigratorProperties properties, Environment environment,
+                ResourceLoader resourceLoader, ObjectProvider<MigratorCustomizer> customizers,
+                ObjectProvider<MigrationListener> listeners) {
+            MigratorConfig.Builder config = config(properties, environment);
             customizers.orderedStream().forEach(customizer -> customizer.customize(config));
             Migrator migrator = Migrator.create(database.dataSource(), config.build())
                     .withListener(CompositeMigrationListener.of(listeners.orderedStream().toList()));
@@ -78,7 +85,7 @@ public final class MigratorAutoConfiguration {
             return classLoader == null ? migrator : migrator.withClassLoader(classLoader);
         }
 
-        static MigratorConfig.Builder config(MigratorProperties properties) {
+        static MigratorConfig.Builder config(MigratorProperties properties, Environment environment) {
             return MigratorConfig.builder()
                     .locations(properties.getLocations())
                     .schema(properties.getVersionTableSchema())
@@ -87,7 +94,27 @@ public final class MigratorAutoConfiguration {
                     .lockTimeout(properties.getLockTimeout())
                     .transactionPerMigration(properties.isTransactionPerMigration())
                     .validateChecksums(properties.isValidateChecksums())
-                    .dialect(properties.getDialect());
+                    .dialect(properties.getDialect())
+                    .placeholders(placeholders(properties, environment));
+        }
+
+        /**
+         * {@code migrator.placeholders.*}, then {@code MIGRATOR_PLACEHOLDERS_<NAME>} as the command line reads
+         * it: Boot's binding turns {@code MIGRATOR_PLACEHOLDERS_TENANT_NAME} into the key {@code tenant.name},
+         * but the script says {@code ${tenant_name}}.
+         */
+        static Map<String, String> placeholders(MigratorProperties properties, Environment environment) {
+            Map<String, String> values = new LinkedHashMap<>(properties.getPlaceholders());
+            if (environment instanceof ConfigurableEnvironment configurable && configurable.getPropertySources()
+                    .get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
+                    instanceof EnumerablePropertySource<?> variables) {
+                Map<String, String> given = new LinkedHashMap<>();
+                for (String name : variables.getPropertyNames()) {
+                    given.put(name, String.valueOf(variables.getProperty(name)));
+                }
+                values.putAll(MigratorConfig.placeholdersFromEnvironment(given));
+            }
+            return values;
         }
     }
 

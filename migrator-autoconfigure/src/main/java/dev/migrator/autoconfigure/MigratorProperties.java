@@ -104,6 +104,12 @@ public class MigratorProperties implements InitializingBean {
      */
     private @Nullable String dialect;
 
+    /**
+     * Values of the scripts' ${name} placeholders by name, matched in any case. The environment variable
+     * MIGRATOR_PLACEHOLDERS_<NAME> gives one too.
+     */
+    private Map<String, String> placeholders = new LinkedHashMap<>();
+
     private final OfflineExport offlineExport = new OfflineExport();
 
     private final Health health = new Health();
@@ -150,6 +156,14 @@ public class MigratorProperties implements InitializingBean {
 
     public void setPhase(Phase phase) {
         this.phase = phase;
+    }
+
+    public Map<String, String> getPlaceholders() {
+        return placeholders;
+    }
+
+    public void setPlaceholders(Map<String, String> placeholders) {
+        this.placeholders = placeholders;
     }
 
     public @Nullable String getDialect() {

@@ -18,6 +18,7 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializationDepend
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -40,8 +41,9 @@ public final class MigratorR2dbcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactiveMigrator reactiveMigrator(ConnectionFactory connectionFactory, MigratorProperties properties,
-            ObjectProvider<MigratorCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
-        MigratorConfig.Builder config = MigratorAutoConfiguration.MigratorConfiguration.config(properties);
+            Environment environment, ObjectProvider<MigratorCustomizer> customizers,
+            ObjectProvider<MigrationListener> listeners) {
+        MigratorConfig.Builder config = MigratorAutoConfiguration.MigratorConfiguration.config(properties, environment);
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         return ReactiveMigrator.create(connectionFactory, config.build())
                 .withListener(CompositeMigrationListener.of(listeners.orderedStream().toList()));

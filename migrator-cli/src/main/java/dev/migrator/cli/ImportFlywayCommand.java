@@ -50,6 +50,7 @@ final class ImportFlywayCommand implements Callable<Integer> {
         }
         Path folder = cli.writeFolder();
         List<Path> files = checked(cli, folder, imported);
+        List<Path> callbackFiles = checkedCallbacks(folder, imported);
         out.println("Read " + imported.scripts().size() + " Flyway migrations from " + shown(cli, folders)
                 + " (locations from " + settings.locations().origin() + ")");
         try {
@@ -58,6 +59,12 @@ final class ImportFlywayCommand implements Callable<Integer> {
                 FlywayImport.ImportedScript script = imported.scripts().get(i);
                 Files.writeString(files.get(i), script.text(), StandardCharsets.UTF_8);
                 out.println("Wrote " + shown(cli, List.of(files.get(i))) + " (" + script.source().fileName() + ")");
+            }
+            for (int i = 0; i < callbackFiles.size(); i++) {
+                FlywayImport.ImportedCallback callback = imported.callbacks().get(i);
+                Files.writeString(callbackFiles.get(i), callback.text(), StandardCharsets.UTF_8);
+                out.println("Copied " + shown(cli, List.of(callbackFiles.get(i))) + " (callback, from "
+                        + shown(cli, List.of(callback.source())) + ")");
             }
         } catch (IOException e) {
             throw new BadInputException("Cannot write into " + folder + ": " + e.getMessage(), e);
@@ -95,6 +102,21 @@ final class ImportFlywayCommand implements Callable<Integer> {
             scripts.add(ScriptParser.parse(script.text(), file.toString()));
         }
         ScriptCatalog.of(scripts); // an id the existing scripts already use fails here, naming both files
+        return files;
+    }
+
+    /** The callbacks' files, each new and named once: migrator runs them by name, from any location. */
+    private static List<Path> checkedCallbacks(Path folder, FlywayImport.Result imported) {
+        List<Path> files = new ArrayList<>();
+        for (FlywayImport.ImportedCallback callback : imported.callbacks()) {
+            Path file = folder.resolve(callback.fileName());
+            if (Files.exists(file) || files.contains(file)) {
+                throw new BadInputException(file + " exists already, or two Flyway locations hold a "
+                        + callback.fileName() + ": rename one as <event>__<description>.sql (" + callback.source()
+                        + "), as Flyway allows, and import again");
+            }
+            files.add(file);
+        }
         return files;
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -94,6 +95,11 @@ public final class MigratorCli {
             description = "Stop upgrade, downgrade and stamp with exit 2 when the locations hold no script at all "
                     + "(default: true; --no-fail-on-missing-locations for a project without any)")
     @Nullable Boolean failOnMissingLocations;
+
+    @Option(names = "--placeholder", scope = ScopeType.INHERIT, paramLabel = "NAME=VALUE",
+            description = "A value for ${NAME} in the scripts; repeatable (also $MIGRATOR_PLACEHOLDERS_NAME and "
+                    + "migrator.placeholders.NAME of the project's application.*; this flag wins)")
+    @Nullable Map<String, String> placeholders;
 
     @Option(names = "--profile", scope = ScopeType.INHERIT, split = ",", paramLabel = "PROFILE",
             description = "Spring profiles whose application-PROFILE.* files to read (default: "
@@ -226,7 +232,19 @@ public final class MigratorCli {
                 .transactionPerMigration(given.flag(Setting.TRANSACTION_PER_MIGRATION))
                 .validateChecksums(given.flag(Setting.VALIDATE_CHECKSUMS))
                 .dialect(named == null ? null : Dialects.byName(named).name())
+                .placeholders(placeholders())
                 .build();
+    }
+
+    /** Placeholder values: the project's files, then the environment, then {@code --placeholder}, each over the last. */
+    private Map<String, String> placeholders() {
+        Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        values.putAll(projectProperties().below("migrator.placeholders"));
+        values.putAll(MigratorConfig.placeholdersFromEnvironment(environment));
+        if (placeholders != null) {
+            values.putAll(placeholders);
+        }
+        return values;
     }
 
     boolean failOnMissingLocations() {

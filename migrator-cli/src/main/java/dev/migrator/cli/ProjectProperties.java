@@ -164,6 +164,24 @@ final class ProjectProperties {
         return items;
     }
 
+    /**
+     * The properties below {@code prefix} (with its dot) by the rest of their name, values resolved:
+     * a map property such as {@code migrator.placeholders.tenant}; {@code prefix[key]} counts too.
+     */
+    Map<String, String> below(String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String name : values.keySet()) {
+            String key = name.startsWith(prefix + ".") ? name.substring(prefix.length() + 1)
+                    : name.startsWith(prefix + "[") && name.endsWith("]") ? name.substring(prefix.length() + 1,
+                            name.length() - 1) : null;
+            Value value = key == null || key.isEmpty() ? null : get(name);
+            if (value != null) {
+                found.put(key, value.value());
+            }
+        }
+        return found;
+    }
+
     /** A property's value with placeholders resolved, or null when no file sets it. */
     @Nullable Value get(String name) {
         Value raw = values.get(name);

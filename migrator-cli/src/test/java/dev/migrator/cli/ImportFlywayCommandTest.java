@@ -77,6 +77,28 @@ class ImportFlywayCommandTest {
     }
 
     @Test
+    void callbacksAreCopiedUnderTheirNamesAndMigratorReadsThemAsCallbacks() throws Exception {
+        write("src/main/resources/db/migration/V1__a.sql", "CREATE TABLE a (id int);\n");
+        write("src/main/resources/db/migration/afterMigrate.sql", "GRANT SELECT ON a TO ${reader};\n");
+        write("src/main/resources/db/migration/sub/beforeEachMigrate__audit.sql", "SELECT 1;\n");
+        write("src/main/resources/db/migration/afterMigrateError.sql", "SELECT 2;\n");
+        Result result = run("--locations", migrations().toString(), "import", "flyway");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("Copied " + Path.of("out/afterMigrate.sql") + " (callback, from "
+                        + Path.of("src/main/resources/db/migration/afterMigrate.sql") + ")")
+                .contains("Copied " + Path.of("out/beforeEachMigrate__audit.sql"))
+                .contains("note: afterMigrate.sql:1: uses the placeholder ${reader}")
+                .contains("note: afterMigrateError.sql: a Flyway callback migrator does not run");
+        assertThat(Files.readString(migrations().resolve("afterMigrate.sql"))).isEqualTo("GRANT SELECT ON a TO ${reader};\n");
+        assertThat(migrations().resolve("afterMigrateError.sql")).doesNotExist();
+        // Read back as callbacks, not as revisions without a header.
+        Result heads = run("--locations", migrations().toString(), "heads");
+        assertThat(heads.exit()).as(heads.err()).isZero();
+        assertThat(heads.out().strip()).isEqualTo("v1 (head)");
+    }
+
+    @Test
     void aMissingLocationNamesTheFolderAndWhereToSayIt() {
         Result result = run("--locations", migrations().toString(), "import", "flyway");
         assertThat(result.exit()).isEqualTo(2);

@@ -81,6 +81,15 @@ public interface Dialect {
     /** A query returning one row, one column: the session's default schema (or database). */
     String currentSchemaQuery();
 
+    /**
+     * A query returning one row, one column: the database's name, the value of the
+     * {@code ${migrator:database}} placeholder. By default the current schema's query (MariaDB and
+     * MySQL, whose databases are schemas).
+     */
+    default String currentDatabaseQuery() {
+        return currentSchemaQuery();
+    }
+
     /** An SQL expression for the connected user, recorded as who applied a step. */
     String currentUserExpression();
 

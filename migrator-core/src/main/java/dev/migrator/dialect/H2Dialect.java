@@ -37,6 +37,11 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String currentDatabaseQuery() {
+        return "SELECT CURRENT_CATALOG";
+    }
+
+    @Override
     public String currentSchemaQuery() {
         return "SELECT CURRENT_SCHEMA";
     }

@@ -68,6 +68,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String currentDatabaseQuery() {
+        return "SELECT current_database()";
+    }
+
+    @Override
     public String currentSchemaQuery() {
         return "SELECT current_schema()";
     }

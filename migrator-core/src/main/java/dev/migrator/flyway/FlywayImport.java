@@ -1,8 +1,13 @@
 package dev.migrator.flyway;
 
+import dev.migrator.config.MigratorConfig;
 import dev.migrator.error.BadInputException;
 import dev.migrator.script.NewScript;
 import dev.migrator.script.ScriptWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +29,10 @@ public final class FlywayImport {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
+    /** Flyway's built-ins that migrator's engine replaces with the same values (docs/script-format.md#placeholders). */
+    private static final List<String> SAME_BUILT_INS =
+            List.of("flyway:defaultschema", "flyway:user", "flyway:database", "flyway:filename");
+
     private FlywayImport() {
     }
 
@@ -39,16 +48,28 @@ public final class FlywayImport {
     }
 
     /**
+     * A Flyway SQL callback, copied under its own name: migrator runs it at the same event.
+     *
+     * @param fileName the file to write it to ({@code beforeMigrate.sql})
+     * @param text its SQL, as it is
+     * @param source the Flyway file
+     */
+    public record ImportedCallback(String fileName, String text, Path source) {
+    }
+
+    /**
      * The imported scripts and what the user must know about the import.
      *
      * @param scripts one per versioned migration, in version order, then one per repeatable migration
+     * @param callbacks the SQL callbacks, copied
      * @param notes what was not imported, or imported with a caveat (placeholders, skipped files), one
      *     line each naming the file
      */
-    public record Result(List<ImportedScript> scripts, List<String> notes) {
+    public record Result(List<ImportedScript> scripts, List<ImportedCallback> callbacks, List<String> notes) {
 
         public Result {
             scripts = List.copyOf(scripts);
+            callbacks = List.copyOf(callbacks);
             notes = List.copyOf(notes);
         }
     }
@@ -87,7 +108,14 @@ public final class FlywayImport {
         for (String skipped : migrations.skipped()) {
             notes.add(skipped + ", not imported");
         }
-        return new Result(scripts, notes);
+        List<ImportedCallback> callbacks = new ArrayList<>();
+        for (Path file : migrations.callbacks()) {
+            ImportedCallback callback = new ImportedCallback(file.getFileName().toString(), FlywayMigrations.text(file),
+                    file);
+            callbacks.add(callback);
+            notes.addAll(placeholders(callback.fileName(), callback.text(), placeholderReplacement(file)));
+        }
+        return new Result(scripts, callbacks, notes);
     }
 
     private static String render(NewScript header, FlywayMigration migration, @Nullable FlywayMigration undo) {
@@ -98,6 +126,9 @@ public final class FlywayImport {
         out.append("-- migrator:message ").append(header.message().replaceAll("\\s+", " ").strip()).append('\n');
         if (!migration.transactional()) {
             out.append("-- migrator:transactional false\n");
+        }
+        if (!placeholderReplacement(migration.file())) {
+            out.append("-- migrator:placeholders false\n");
         }
         out.append("-- Imported from Flyway: ").append(migration.fileName()).append(" (version ")
                 .append(migration.version()).append(')');
@@ -143,16 +174,54 @@ public final class FlywayImport {
         return sql.isEmpty() || sql.endsWith("\n") ? sql : sql + "\n";
     }
 
+    /**
+     * A note per line naming a placeholder whose value the user must give migrator, or that has no
+     * counterpart; Flyway's built-ins that migrator replaces alike need none.
+     */
     private static List<String> placeholders(FlywayMigration migration) {
+        return placeholders(migration.fileName(), migration.sql(), placeholderReplacement(migration.file()));
+    }
+
+    private static List<String> placeholders(String fileName, String sql, boolean replaced) {
         List<String> notes = new ArrayList<>();
-        String[] lines = migration.sql().split("\n", -1);
+        if (!replaced) {
+            return notes;
+        }
+        String[] lines = sql.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher matcher = PLACEHOLDER.matcher(lines[i]);
-            if (matcher.find()) {
-                notes.add(migration.fileName() + ":" + (i + 1) + ": uses the Flyway placeholder ${" + matcher.group(1)
-                        + "}, which migrator does not replace; put the value in the imported script");
+            while (matcher.find()) {
+                String name = matcher.group(1);
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!MigratorConfig.PLACEHOLDER_NAME.matcher(name).matches() || SAME_BUILT_INS.contains(lower)) {
+                    continue;
+                }
+                String where = fileName + ":" + (i + 1) + ": ";
+                notes.add(lower.startsWith("flyway:")
+                        ? where + "uses Flyway's ${" + name + "}, which migrator has no value for; put the value in the"
+                                + " imported script"
+                        : where + "uses the placeholder ${" + name + "}, which migrator replaces as Flyway did: give it"
+                                + " the value spring.flyway.placeholders." + name + " or flyway.placeholders." + name
+                                + " gave, as migrator.placeholders." + name + ", --placeholder " + name
+                                + "=VALUE or " + MigratorConfig.PLACEHOLDER_ENVIRONMENT_PREFIX
+                                + name.toUpperCase(Locale.ROOT));
+                break; // one note per line is enough to find it
             }
         }
         return notes;
+    }
+
+    /** Flyway's per-script configuration: {@code V1__x.sql.conf} holding {@code placeholderReplacement=false}. */
+    private static boolean placeholderReplacement(Path file) {
+        Path conf = file.resolveSibling(file.getFileName() + ".conf");
+        if (!Files.isRegularFile(conf)) {
+            return true;
+        }
+        try {
+            return Files.readAllLines(conf, StandardCharsets.UTF_8).stream()
+                    .noneMatch(line -> line.replace(" ", "").equalsIgnoreCase("placeholderReplacement=false"));
+        } catch (IOException e) {
+            throw new BadInputException("Cannot read " + conf + ": " + e.getMessage(), e);
+        }
     }
 }

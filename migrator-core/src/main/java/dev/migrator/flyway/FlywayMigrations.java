@@ -1,6 +1,8 @@
 package dev.migrator.flyway;
 
 import dev.migrator.error.BadInputException;
+import dev.migrator.error.ScriptException;
+import dev.migrator.script.CallbackScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +28,10 @@ import java.util.stream.Stream;
  * @param undo the undo migrations by version
  * @param repeatable the repeatable migrations in description order (the order Flyway runs them)
  * @param skipped files that are not SQL migrations migrator imports, each with why
+ * @param callbacks SQL callbacks migrator runs too ({@code beforeMigrate.sql}, ...), in file order
  */
 public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersion, FlywayMigration> undo,
-        List<FlywayMigration> repeatable, List<String> skipped) {
+        List<FlywayMigration> repeatable, List<String> skipped, List<Path> callbacks) {
 
     private static final Pattern NAME = Pattern.compile("([VUR])(.*?)__(.+)\\.sql");
 
@@ -37,6 +40,7 @@ public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersio
         undo = Map.copyOf(undo);
         repeatable = List.copyOf(repeatable);
         skipped = List.copyOf(skipped);
+        callbacks = List.copyOf(callbacks);
     }
 
     /**
@@ -50,6 +54,7 @@ public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersio
         Map<FlywayVersion, FlywayMigration> undo = new HashMap<>();
         List<FlywayMigration> repeatable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<Path> callbacks = new ArrayList<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 throw new BadInputException("The Flyway location " + folder.toAbsolutePath().normalize()
@@ -57,7 +62,11 @@ public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersio
                         + " command in the project whose flyway.conf or application.properties names them");
             }
             for (Path file : files(folder)) {
-                read(file, versioned, undo, repeatable, skipped);
+                if (isCallback(file, skipped)) {
+                    callbacks.add(file);
+                } else {
+                    read(file, versioned, undo, repeatable, skipped);
+                }
             }
         }
         for (FlywayVersion version : undo.keySet()) {
@@ -67,7 +76,20 @@ public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersio
             }
         }
         repeatable.sort(Comparator.comparing(FlywayMigration::description));
-        return new FlywayMigrations(new ArrayList<>(versioned.values()), undo, repeatable, skipped);
+        return new FlywayMigrations(new ArrayList<>(versioned.values()), undo, repeatable, skipped, callbacks);
+    }
+
+    /** A SQL callback migrator runs too; one of Flyway's other callbacks is skipped, saying why. */
+    private static boolean isCallback(Path file, List<String> skipped) {
+        String name = file.getFileName().toString();
+        try {
+            return CallbackScript.eventOf(name, name) != null;
+        } catch (ScriptException e) {
+            skipped.add(name + ": a Flyway callback migrator does not run (its callbacks: beforeMigrate,"
+                    + " beforeEachMigrate, afterEachMigrate, afterMigrate, beforeUndo, beforeEachUndo, afterEachUndo,"
+                    + " afterUndo); a MigrationListener bean can do its work");
+            return false;
+        }
     }
 
     private static void read(Path file, Map<FlywayVersion, FlywayMigration> versioned,
@@ -82,8 +104,7 @@ public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersio
         Matcher matcher = NAME.matcher(name);
         if (!matcher.matches()) {
             skipped.add(name + (name.startsWith("B") ? ": a baseline migration; migrator imports V, U and R scripts"
-                    : ": not named V<version>__<description>.sql, U<version>__... or R__... (a callback such as"
-                    + " beforeMigrate.sql has no counterpart yet)"));
+                    : ": not named V<version>__<description>.sql, U<version>__..., R__... or as a callback"));
             return;
         }
         String prefix = matcher.group(1);
@@ -123,7 +144,7 @@ public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersio
         }
     }
 
-    private static String text(Path file) {
+    static String text(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param source the file or classpath resource, for messages
  * @param repeatable a repeatable revision ({@code -- migrator:repeatable true}): no place in the graph, run again
  *     after the versioned steps of an upgrade whenever its checksum changed (docs/script-format.md)
+ * @param placeholders whether {@code ${name}} in the sections is replaced ({@code -- migrator:placeholders})
  */
 public record RevisionScript(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
         String message, boolean transactional, Section upgrade, @Nullable Section downgrade, String checksum,
-        String source, boolean repeatable) {
+        String source, boolean repeatable, boolean placeholders) {
 
     public RevisionScript {
         Objects.requireNonNull(id, "id");
@@ -33,11 +34,11 @@ public record RevisionScript(String id, List<String> parents, List<String> branc
         Objects.requireNonNull(upgrade, "upgrade");
     }
 
-    /** A versioned revision: a node of the graph. */
+    /** A versioned revision (a node of the graph) whose placeholders are replaced. */
     public RevisionScript(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
             String message, boolean transactional, Section upgrade, @Nullable Section downgrade, String checksum,
             String source) {
-        this(id, parents, branchLabels, dependsOn, message, transactional, upgrade, downgrade, checksum, source, false);
+        this(id, parents, branchLabels, dependsOn, message, transactional, upgrade, downgrade, checksum, source, false, true);
     }
 
     public boolean reversible() {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 public final class ScriptParser {
 
     private static final List<String> HEADER_KEYS =
-            List.of("revision", "down", "message", "branch-labels", "depends-on", "transactional", "repeatable");
+            List.of("revision", "down", "message", "branch-labels", "depends-on", "transactional", "repeatable",
+                    "placeholders");
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
 
@@ -179,6 +180,7 @@ public final class ScriptParser {
         List<String> dependsOn = ids(source, headerLines, header, "depends-on");
         boolean transactional = flag(source, headerLines, header, "transactional", true);
         boolean repeatable = flag(source, headerLines, header, "repeatable", false);
+        boolean placeholders = flag(source, headerLines, header, "placeholders", true);
         Section upgrade = sections.get(UPGRADE);
         if (upgrade == null) {
             throw new ScriptException(source, 0, "revision " + id + " has no '-- migrator:upgrade' section");
@@ -187,7 +189,7 @@ public final class ScriptParser {
             requireNoGraphPlace(source, id, header, headerLines, sections);
         }
         return new RevisionScript(id, parents, labels, dependsOn, header.getOrDefault("message", ""), transactional,
-                upgrade, sections.get(DOWNGRADE), Checksums.sha256(upgrade.sql()), source, repeatable);
+                upgrade, sections.get(DOWNGRADE), Checksums.sha256(upgrade.sql()), source, repeatable, placeholders);
     }
 
     /**
@@ -235,6 +237,7 @@ public final class ScriptParser {
         return result;
     }
 
+    /** A true/false header, {@code absent} when absent or empty. */
     private static boolean flag(String source, Map<String, Integer> headerLines, Map<String, String> header,
             String key, boolean absent) {
         String value = header.get(key);

@@ -1,10 +1,12 @@
 package dev.migrator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrator.Migrator;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.dialect.Dialects;
+import dev.migrator.error.ScriptException;
 import dev.migrator.testing.Corpora;
 import dev.migrator.testing.DatabaseKind;
 import dev.migrator.testing.TestDatabase;
@@ -12,6 +14,7 @@ import org.hsqldb.cmdline.SqlFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +32,10 @@ class OfflineScriptTest {
 
     private Path scripts;
 
+    private Map<String, String> placeholders = Map.of();
+
     private MigratorConfig config() {
-        return MigratorConfig.builder().locations("filesystem:" + scripts).build();
+        return MigratorConfig.builder().locations("filesystem:" + scripts).placeholders(placeholders).build();
     }
 
     /** Runs the command online in one database and offline (script + client) in another, and compares. */
@@ -162,6 +167,70 @@ class OfflineScriptTest {
                 TestDatabase offline = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
             assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "base:heads");
             assertThat(Databases.strings(offline, "SELECT n FROM counter")).containsExactly("4");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
+    void placeholdersGetTheSameValuesOfflineAsOnline(DatabaseKind kind) throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        String body = kind == DatabaseKind.POSTGRESQL
+                ? "CREATE FUNCTION motto() RETURNS text LANGUAGE sql AS $$ SELECT '${motto}'::text $$;"
+                : "CREATE FUNCTION motto() RETURNS text RETURN '${motto}';";
+        new ScriptFolder(scripts).add("p", List.of(), """
+                CREATE TABLE ${table} (v varchar(100));
+                INSERT INTO ${table} VALUES ('${motto}');
+                INSERT INTO ${table} VALUES ('${migrator:schema}');
+                %s""".formatted(body), "DROP FUNCTION motto;\nDROP TABLE ${table};");
+        try (TestDatabase online = TestDatabase.create(kind); TestDatabase offline = TestDatabase.create(kind)) {
+            String schema = kind == DatabaseKind.POSTGRESQL ? "public" : offline.name();
+            placeholders = Map.of("table", "mottos", "motto", "measure twice; cut once");
+            // Offline, the schema is the DBA's session's, which the script cannot know: it must be given.
+            assertThatThrownBy(() -> Migrator.offline(config())
+                    .script(Dialects.byName(kind.dialectName()), Command.UPGRADE, "heads"))
+                    .isInstanceOf(ScriptException.class)
+                    .hasMessageContaining("p_revision.sql:8")
+                    .hasMessageContaining("${migrator:schema}")
+                    .hasMessageContaining("--placeholder migrator:schema=NAME");
+            placeholders = Map.of("table", "mottos", "motto", "measure twice; cut once", "migrator:schema", schema);
+            assertSameOnlineAndOffline(online, offline, Command.UPGRADE, "base:heads");
+            assertThat(Databases.strings(offline, "SELECT v FROM mottos ORDER BY v"))
+                    .containsExactly("measure twice; cut once", schema);
+            assertThat(Databases.strings(offline, "SELECT motto()")).containsExactly("measure twice; cut once");
+            assertSameOnlineAndOffline(online, offline, Command.DOWNGRADE, "heads:base");
+            assertThat(offline.tableNames()).doesNotContain("mottos");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB", "H2"})
+    void callbacksRunInTheSamePlacesOfflineAsOnline(DatabaseKind kind) throws Exception {
+        scripts = Files.createDirectory(dir.resolve("scripts"));
+        CallbackScripts.write(scripts);
+        try (TestDatabase online = TestDatabase.create(kind); TestDatabase offline = TestDatabase.create(kind)) {
+            CallbackScripts.createLog(online);
+            CallbackScripts.createLog(offline);
+            for (String range : List.of("base:heads", "heads:base")) {
+                Command command = range.startsWith("base") ? Command.UPGRADE : Command.DOWNGRADE;
+                Migrator.create(online.dataSource(), config()).run(command, range.substring(range.indexOf(':') + 1));
+                String script = Migrator.offline(config()).script(Dialects.byName(kind.dialectName()), command, range);
+                assertThat(script).contains("callback " + (command == Command.UPGRADE ? "afterEachMigrate" : "beforeUndo"));
+                runScript(offline, Files.writeString(dir.resolve(command + ".sql"), script));
+                assertThat(CallbackScripts.log(offline)).isEqualTo(CallbackScripts.log(online));
+            }
+            assertThat(CallbackScripts.log(offline)).hasSize(17).startsWith("beforeMigrate", "beforeEachMigrate a",
+                    "upgrade a", "afterEachMigrate a").endsWith("afterEachUndo a", "afterUndo");
+        }
+    }
+
+    /** With the database's own client; H2's is its script runner (RUNSCRIPT, as the H2 shell runs a file). */
+    private static void runScript(TestDatabase db, Path file) throws Exception {
+        if (db.kind() != DatabaseKind.H2) {
+            SchemaDumps.runScript(db, file);
+            return;
+        }
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("RUNSCRIPT FROM '" + file.toString().replace("'", "''") + "'");
         }
     }
 

@@ -16,7 +16,7 @@ class SuiteDatabases implements ArgumentsProvider {
 
     @Override
     public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
-        boolean overR2dbc = R2dbcEngineTest.class.isAssignableFrom(context.getRequiredTestClass());
+        boolean overR2dbc = OverR2dbc.class.isAssignableFrom(context.getRequiredTestClass());
         return Arrays.stream(DatabaseKind.values())
                 .filter(kind -> !overR2dbc || kind != DatabaseKind.HSQLDB)
                 .filter(this::includes)
@@ -25,6 +25,19 @@ class SuiteDatabases implements ArgumentsProvider {
 
     boolean includes(DatabaseKind kind) {
         return true;
+    }
+
+    /** A suite's R2DBC half, which leaves HSQLDB out. */
+    interface OverR2dbc {
+    }
+
+    /** The built-in dialects' databases: PostgreSQL, MariaDB and H2. */
+    static final class BuiltInDialects extends SuiteDatabases {
+
+        @Override
+        boolean includes(DatabaseKind kind) {
+            return kind != DatabaseKind.HSQLDB;
+        }
     }
 
     /** The databases whose DDL commits at once (all but PostgreSQL). */

@@ -53,7 +53,9 @@ class FlywayImportTest {
         assertThat(result.scripts().get(0).text()).contains("-- Imported from Flyway: V1__create_account.sql (version 1);"
                 + " no undo script, so irreversible");
         assertThat(result.notes()).noneSatisfy(note -> assertThat(note).contains("R__views.sql"))
-                .anySatisfy(note -> assertThat(note).startsWith("afterMigrate.sql: not named"));
+                .noneSatisfy(note -> assertThat(note).startsWith("afterMigrate.sql"));
+        assertThat(result.callbacks()).extracting(FlywayImport.ImportedCallback::fileName)
+                .containsExactly("afterMigrate.sql");
         RevisionScript views = parsed.get(4);
         assertThat(views.repeatable()).isTrue();
         assertThat(views.parents()).isEmpty();
@@ -85,10 +87,20 @@ class FlywayImportTest {
     }
 
     @Test
-    void placeholdersAreNotedWithFileAndLine() throws Exception {
-        write("V1__a.sql", "-- x\nCREATE TABLE ${schema}.t (id int);\n");
+    void placeholdersThatNeedAValueAreNotedWithFileAndLine() throws Exception {
+        write("V1__a.sql", "-- x\nCREATE TABLE ${schema}.t (id int);\nGRANT SELECT ON t TO ${flyway:user};\n"
+                + "INSERT INTO t VALUES ('${flyway:timestamp}');\n");
+        write("V2__b.sql", "SELECT '${not_replaced}';\n");
+        write("V2__b.sql.conf", "placeholderReplacement = false\n");
         FlywayImport.Result result = FlywayImport.of(FlywayMigrations.read(List.of(folder)));
-        assertThat(result.notes()).containsExactly("V1__a.sql:2: uses the Flyway placeholder ${schema}, which migrator"
-                + " does not replace; put the value in the imported script");
+        assertThat(result.notes()).containsExactly(
+                "V1__a.sql:2: uses the placeholder ${schema}, which migrator replaces as Flyway did: give it the value"
+                        + " spring.flyway.placeholders.schema or flyway.placeholders.schema gave, as"
+                        + " migrator.placeholders.schema, --placeholder schema=VALUE or MIGRATOR_PLACEHOLDERS_SCHEMA",
+                "V1__a.sql:4: uses Flyway's ${flyway:timestamp}, which migrator has no value for; put the value in the"
+                        + " imported script");
+        RevisionScript b = ScriptParser.parse(result.scripts().get(1).text(), "v2_b.sql");
+        assertThat(b.placeholders()).isFalse();
+        assertThat(ScriptParser.parse(result.scripts().get(0).text(), "v1_a.sql").placeholders()).isTrue();
     }
 }

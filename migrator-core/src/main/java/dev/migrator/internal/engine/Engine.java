@@ -93,9 +93,12 @@ public final class Engine {
         try {
             state = source.read(session, tables);
             plan = plan(state, command, target, purge);
-            StepRunner runner = new StepRunner(catalog, tables,
-                    session.dialect().statementSplitter(), state.latestHistory());
+            PlaceholderValues placeholders = new PlaceholderValues(config, session, tables);
+            Callbacks callbacks = new Callbacks(catalog, command, session.dialect().statementSplitter(), placeholders);
+            StepRunner runner = new StepRunner(catalog, tables, session.dialect().statementSplitter(),
+                    state.latestHistory(), placeholders, callbacks);
             runner.prepare(plan.steps());
+            callbacks.prepare(plan.steps());
             requireRunnable(session, plan);
             if (!state.tablesExist()) {
                 for (String sql : tables.createTables()) {
@@ -103,7 +106,7 @@ public final class Engine {
                 }
             }
             listener.runStarting(command, plan);
-            runSteps(session, runner, tables, state, command, plan);
+            runSteps(session, runner, callbacks, tables, state, command, plan);
         } finally {
             session.unlock();
         }
@@ -208,8 +211,8 @@ public final class Engine {
      * Repeatable revisions come last, each in its own transaction, also after a run in one
      * transaction: a failed view must not take the committed versioned steps with it.
      */
-    private void runSteps(Session session, StepRunner runner, BookkeepingTables tables, DatabaseState state,
-            Command command, Plan plan) {
+    private void runSteps(Session session, StepRunner runner, Callbacks callbacks, BookkeepingTables tables,
+            DatabaseState state, Command command, Plan plan) {
         boolean stamp = command == Command.STAMP;
         boolean outer = stamp || !config.transactionPerMigration() && session.dialect().transactionalDdl();
         if (outer) {
@@ -220,11 +223,13 @@ public final class Engine {
                 session.comment("stamp --purge: every version row goes, whatever it names");
                 session.execute(tables.deleteAllVersionRows());
             }
+            callbacks.beforeRun(session, outer);
             for (Step step : plan.steps()) {
                 if (!repeatable(step)) {
                     runStep(session, runner, step, outer);
                 }
             }
+            callbacks.afterRun(session, outer);
             if (stamp) {
                 session.executeAll(stampedChecksums(tables, state, plan));
             }

@@ -11,6 +11,7 @@ import dev.migrator.error.MigrationFailedException;
 import dev.migrator.error.ScriptException;
 import dev.migrator.internal.bookkeeping.BookkeepingTables;
 import dev.migrator.internal.script.Checksums;
+import dev.migrator.internal.script.Placeholders;
 import dev.migrator.plan.Step;
 import dev.migrator.plan.StepKind;
 import dev.migrator.script.RevisionScript;
@@ -37,14 +38,18 @@ final class StepRunner {
     private final BookkeepingTables tables;
     private final StatementSplitter splitter;
     private final Map<String, HistoryEntry> latestHistory;
+    private final PlaceholderValues placeholders;
+    private final Callbacks callbacks;
     private final Map<Step, List<SqlStatement>> split = new IdentityHashMap<>();
 
     StepRunner(ScriptCatalog catalog, BookkeepingTables tables, StatementSplitter splitter,
-            Map<String, HistoryEntry> latestHistory) {
+            Map<String, HistoryEntry> latestHistory, PlaceholderValues placeholders, Callbacks callbacks) {
         this.catalog = catalog;
         this.tables = tables;
         this.splitter = splitter;
         this.latestHistory = latestHistory;
+        this.placeholders = placeholders;
+        this.callbacks = callbacks;
     }
 
     /** Whether the step's statements and bookkeeping can commit together on this session. */
@@ -66,9 +71,14 @@ final class StepRunner {
                 session.begin();
             }
             try {
+                String outcome = insideOuterTransaction
+                        ? "The whole run was one transaction and was rolled back: no revision of it stays applied."
+                        : "The revision was rolled back; earlier revisions stay applied.";
+                callbacks.beforeStep(session, step, outcome);
                 for (int i = 0; i < statements.size(); i++) {
                     execute(session, step, script, statements, i, insideOuterTransaction);
                 }
+                callbacks.afterStep(session, step, outcome);
                 List<String> rows = bookkeeping(step, script, Outcome.SUCCESS, millisSince(started),
                         statements.size(), session.timesSteps());
                 if (insideOuterTransaction) {
@@ -89,6 +99,8 @@ final class StepRunner {
             return statements.size();
         }
         int done = resumePoint(step, script, statements);
+        callbacks.beforeStep(session, step, "No statement of the revision ran this time; the callback's statements"
+                + " before this one stay (this database commits them at once).");
         for (int i = done; i < statements.size(); i++) {
             try {
                 execute(session, step, script, statements, i, false);
@@ -96,6 +108,13 @@ final class StepRunner {
                 recordFailure(session, step, script, millisSince(started), statements.subList(0, i));
                 throw e;
             }
+        }
+        try {
+            callbacks.afterStep(session, step, "The revision's statements ran and stay (this database commits them at"
+                    + " once); the next run runs its callbacks again, then records it.");
+        } catch (MigrationFailedException e) {
+            recordFailure(session, step, script, millisSince(started), statements);
+            throw e;
         }
         session.begin();
         try {
@@ -108,7 +127,10 @@ final class StepRunner {
         return statements.size();
     }
 
-    /** Splits every step's statements before the first one runs, so a script error changes nothing. */
+    /**
+     * Splits every step's statements before the first one runs, so a script error (an undefined
+     * placeholder too) changes nothing.
+     */
     void prepare(List<Step> steps) {
         for (Step step : steps) {
             statements(step, catalog.script(step.revision().id()));
@@ -137,8 +159,12 @@ final class StepRunner {
             }
             return List.of();
         }
+        // Values go in before splitting, as they would be typed: the offline script holds what runs online.
+        String sql = script.placeholders()
+                ? Placeholders.replace(section, script.source(), placeholders.forScript(script.source(), script.id()))
+                : section.sql();
         try {
-            return splitter.split(section.sql(), section.firstLine());
+            return splitter.split(sql, section.firstLine());
         } catch (SqlSyntaxException e) {
             throw new ScriptException(script.source(), e.line(), e.problem());
         }
@@ -256,7 +282,7 @@ final class StepRunner {
         return rows;
     }
 
-    private static void rollbackQuietly(Session session, RuntimeException cause) {
+    static void rollbackQuietly(Session session, RuntimeException cause) {
         try {
             session.rollback();
         } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package dev.migrator.internal.script;
 
 import dev.migrator.error.ScriptException;
+import dev.migrator.script.CallbackScript;
 import dev.migrator.script.RevisionScript;
 import dev.migrator.script.ScriptLocation;
 import dev.migrator.script.ScriptParser;
+import dev.migrator.script.Section;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -53,6 +55,7 @@ public final class ScriptLoader {
     /** Loads the scripts of every location, after replacing {@code {vendor}} with {@code vendor}. */
     public LoadedScripts load(List<ScriptLocation> locations, String vendor) {
         List<RevisionScript> scripts = new ArrayList<>();
+        List<CallbackScript> callbacks = new ArrayList<>();
         List<ScriptLocation> missing = new ArrayList<>();
         for (ScriptLocation raw : locations) {
             ScriptLocation location = raw.forVendor(vendor);
@@ -61,10 +64,15 @@ public final class ScriptLoader {
                 missing.add(location);
             }
             for (ScriptText text : texts) {
-                scripts.add(ScriptParser.parse(text.text(), text.source()));
+                CallbackScript.Event event = CallbackScript.eventOf(fileName(text.source()), text.source());
+                if (event == null) {
+                    scripts.add(ScriptParser.parse(text.text(), text.source()));
+                } else {
+                    callbacks.add(new CallbackScript(event, callbackSql(text.text()), text.source()));
+                }
             }
         }
-        return new LoadedScripts(scripts, missing);
+        return new LoadedScripts(scripts, callbacks, missing);
     }
 
     /**
@@ -139,6 +147,16 @@ public final class ScriptLoader {
             }
             return time;
         }
+    }
+
+    private static String fileName(String source) {
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf(File.separatorChar));
+        return source.substring(slash + 1);
+    }
+
+    /** A callback is all SQL, from its first line. */
+    private static Section callbackSql(String text) {
+        return new Section((text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n"), 1);
     }
 
     /** A script's text and where it was read. */

@@ -1,0 +1,10 @@
+package dev.migrator.engine;
+
+/** {@link PlaceholderSuite} over JDBC. */
+class JdbcPlaceholderTest extends PlaceholderSuite {
+
+    @Override
+    Transport transport() {
+        return Transport.JDBC;
+    }
+}
