@@ -281,7 +281,10 @@ public final class Migrator {
         });
     }
 
-    /** The lint findings of the {@code selected} revisions, as the dialect runs them; connects to nothing. */
+    /**
+     * The lint findings of the {@code selected} revisions (repeatable ones too, by id), as the dialect runs them;
+     * connects to nothing.
+     */
     public List<Finding> lint(Dialect dialect, LintSettings settings, Set<String> selected) {
         return lint(catalog(dialect), dialect, settings, selected);
     }
@@ -295,6 +298,7 @@ public final class Migrator {
         for (Revision revision : catalog.graph().revisions()) {
             inOrder.add(catalog.script(revision.id()));
         }
+        inOrder.addAll(catalog.repeatables()); // they run after the versioned revisions
         return Linter.create(dialect, settings).lint(inOrder, script -> selected.contains(script.id()));
     }
 

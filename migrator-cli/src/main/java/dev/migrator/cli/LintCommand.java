@@ -57,6 +57,9 @@ final class LintCommand implements Callable<Integer> {
         Dialect dialect = cli.offlineDialect();
         ScriptCatalog catalog = cli.catalog();
         Set<String> selected = new HashSet<>(RevisionRange.select(catalog.graph(), range, "lint"));
+        if (range == null) { // a range is of the graph; without one, the repeatable revisions are linted too
+            catalog.repeatables().forEach(script -> selected.add(script.id()));
+        }
         // Read once: what is pending selects the revisions to lint and the ones --locks applies.
         MigrationStatus status = cli.connectionSettings() != null && (!includeApplied || locks)
                 ? cli.online(Migrator::status) : null;

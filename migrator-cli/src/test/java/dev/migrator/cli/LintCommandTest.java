@@ -44,6 +44,18 @@ class LintCommandTest {
     }
 
     @Test
+    void repeatableRevisionsAreLintedAfterTheVersionedOnesUnlessARangeIsGiven() throws Exception {
+        threeRevisions();
+        Files.writeString(dir.resolve("r_reports.sql"), "-- migrator:revision r_reports\n-- migrator:repeatable true\n"
+                + "-- migrator:upgrade\nSET lock_timeout = '5s';\nCREATE INDEX account_report ON account (id);\n");
+        Result all = lint("--dialect", "postgresql", "lint");
+        assertThat(all.out()).contains("r_reports " + dir.resolve("r_reports.sql") + ":5: error"
+                + " [require-concurrent-index-creation] CREATE INDEX on existing table account")
+                .contains("Linted 4 revisions for postgresql: 2 errors");
+        assertThat(lint("--dialect", "postgresql", "lint", "-r", "bbb2:ccc3").out()).doesNotContain("r_reports");
+    }
+
+    @Test
     void anErrorLevelFindingExitsOneAndSaysWhereAndHowToFixIt() throws Exception {
         threeRevisions();
         Result result = lint("--dialect", "postgresql", "lint");
