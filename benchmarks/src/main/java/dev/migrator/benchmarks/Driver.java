@@ -443,12 +443,7 @@ public final class Driver {
                 }
             }
             for (String schema : ManySchemas.names(tenants)) {
-                List<String> heads = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery("SELECT version_num FROM " + schema + ".migrator_version")) {
-                    while (rows.next()) {
-                        heads.add(rows.getString(1));
-                    }
-                }
+                List<String> heads = versionRows(statement, schema + ".migrator_version");
                 if (!heads.equals(List.of(last))) {
                     return schema + ".migrator_version holds " + heads + ", expected " + last;
                 }
@@ -493,15 +488,21 @@ public final class Driver {
     /** migrator's version table holds one row, the last revision (after an apply, and still after a no-op). */
     private String checkHead(String database, int size) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url(database));
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT version_num FROM migrator_version")) {
-            List<String> heads = new ArrayList<>();
-            while (rows.next()) {
-                heads.add(rows.getString(1));
-            }
+                Statement statement = connection.createStatement()) {
+            List<String> heads = versionRows(statement, "migrator_version");
             String expected = String.format(Locale.ROOT, "r%06d", size);
             return heads.equals(List.of(expected)) ? null : "migrator_version holds " + heads + ", expected " + expected;
         }
+    }
+
+    private static List<String> versionRows(Statement statement, String table) throws SQLException {
+        List<String> heads = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT version_num FROM " + table)) {
+            while (rows.next()) {
+                heads.add(rows.getString(1));
+            }
+        }
+        return heads;
     }
 
     /**
