@@ -6,8 +6,9 @@
 #     N        revisions (default 1000)
 #     rounds   counted rounds after the warm-up round (default 5)
 #     options  --warmup 1 --scenarios noop,apply,offline,plan,boot-noop,boot-apply,boot-r2dbc-noop,boot-r2dbc-apply,
-#              schemas-apply,schemas-noop
+#              schemas-apply,schemas-noop,scale-noop,scale-apply,scale-offline,history-noop,endpoints
 #              --plan-size 10000 --tenants 200 --tenant-revisions 20 --parallelism 1,2,4,8
+#              --scale-size 10N --history-rows 100000
 #              --pg-host 127.0.0.1 --pg-port 5432 --pg-user postgres
 #   Environment: MVN_ARGS (e.g. -o for an offline build), BENCH_JAVA_OPTS (options for the measured JVMs).
 #

@@ -63,6 +63,13 @@ public final class Driver {
     private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) cpu_ms=(-?\\d+) classes=(\\d+) beans=(\\S+)$",
             Pattern.MULTILINE);
 
+    /** The endpoints scenario's two database states. */
+    static final String ENDPOINTS_SCALE = "scale";
+    static final String ENDPOINTS_HISTORY = "history";
+    /** Requests per endpoint and state in a round: untimed first, then timed. */
+    private static final int ENDPOINT_WARMUP = 3;
+    private static final int ENDPOINT_REQUESTS = 10;
+
     /**
      * The tools of each scenario, in the order they alternate within a round: each run that a
      * target compares migrator with runs right next to migrator's (the server's speed drifts over
@@ -85,7 +92,18 @@ public final class Driver {
         // Schema per tenant: migrator alone, one variant per parallelism (--parallelism), filled in by the constructor
         TOOLS.put("schemas-apply", List.of());
         TOOLS.put("schemas-noop", List.of());
+        // Scale (issue 22): the line and the wide graph at --scale-size; the same scenarios at N run both shapes too,
+        // so that the growth ratio is of one invocation
+        TOOLS.put("scale-noop", List.of(MIGRATOR, WIDE));
+        TOOLS.put("scale-apply", List.of(MIGRATOR, WIDE));
+        TOOLS.put("scale-offline", List.of(MIGRATOR, WIDE));
+        // The no-op at N with a history of --history-rows rows: set against the no-op scenario's migrator at N
+        TOOLS.put("history-noop", List.of(MIGRATOR));
+        // The actuator's migrations endpoint and health in a warm service: at --scale-size revisions, and at N with
+        // the long history
+        TOOLS.put("endpoints", List.of(ENDPOINTS_SCALE, ENDPOINTS_HISTORY));
     }
+
 
     /** The schema-per-tenant scenarios' variant for a parallelism: {@code schemas-p4}. */
     private static final String SCHEMAS_P = "schemas-p";
@@ -94,6 +112,9 @@ public final class Driver {
     private final int rounds;
     private final int warmup;
     private final int planSize;
+    /** Scale: revisions of the scale scenarios, and history rows of history-noop and the endpoints' history state. */
+    private final int scaleSize;
+    private final int historyRows;
     /** Schema per tenant: how many schemas, of how many revisions each. */
     private final int tenants;
     private final int tenantRevisions;
@@ -118,6 +139,11 @@ public final class Driver {
         rounds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 5;
         warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
         planSize = Integer.parseInt(options.getOrDefault("plan-size", "10000"));
+        scaleSize = Integer.parseInt(options.getOrDefault("scale-size", String.valueOf(10 * n)));
+        historyRows = Integer.parseInt(options.getOrDefault("history-rows", "100000"));
+        if (historyRows < n) {
+            throw new IllegalArgumentException("--history-rows " + historyRows + " is below N = " + n);
+        }
         tenants = Integer.parseInt(options.getOrDefault("tenants", "200"));
         tenantRevisions = Integer.parseInt(options.getOrDefault("tenant-revisions", "20"));
         List<String> parallelism = new ArrayList<>();
@@ -125,8 +151,8 @@ public final class Driver {
             parallelism.add(SCHEMAS_P + Integer.parseInt(value.trim()));
         }
         scenarios = new LinkedHashSet<>(Arrays.asList(options.getOrDefault("scenarios",
-                "noop,apply,offline,plan,boot-noop,boot-apply,boot-r2dbc-noop,boot-r2dbc-apply,schemas-apply,schemas-noop")
-                .split(",")));
+                "noop,apply,offline,plan,boot-noop,boot-apply,boot-r2dbc-noop,boot-r2dbc-apply,schemas-apply,schemas-noop,"
+                        + "scale-noop,scale-apply,scale-offline,history-noop,endpoints").split(",")));
         work = Path.of(options.getOrDefault("work", "benchmarks/target/bench-work")).toAbsolutePath();
         out = Path.of(options.getOrDefault("out", "benchmarks/target/results.md")).toAbsolutePath();
         host = options.getOrDefault("pg-host", "127.0.0.1");
@@ -142,7 +168,10 @@ public final class Driver {
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + TOOLS.keySet());
             }
             List<String> list = new ArrayList<>(scenario.startsWith("schemas-") ? parallelism : TOOLS.get(scenario));
-            if (only != null && !scenario.startsWith("schemas-")) {
+            if (scenarios.contains("scale-" + scenario) && only == null) {
+                list.add(list.indexOf(MIGRATOR) + 1, WIDE);
+            }
+            if (only != null && !scenario.startsWith("schemas-") && !scenario.equals("endpoints")) {
                 if (List.of("noop", "apply", "offline").contains(scenario)) {
                     list.add(list.indexOf(MIGRATOR) + 1, WIDE);
                 }
@@ -184,8 +213,18 @@ public final class Driver {
         if (scenarios.contains("schemas-noop")) {
             templates.put("schemas-noop", schemasTemplate());
         }
+        if (scenarios.contains("scale-noop") || scenarios.contains("endpoints")) {
+            templates.putAll(scaleTemplates());
+        }
+        if (scenarios.contains("history-noop") || scenarios.contains("endpoints")) {
+            templates.put("history", historyTemplate());
+        }
         for (String scenario : scenarios) {
             for (int round = -warmup; round < rounds; round++) {
+                if (scenario.equals("endpoints")) {
+                    runs.addAll(measureEndpoints(round, templates));
+                    continue;
+                }
                 for (String tool : tools.get(scenario)) {
                     runs.add(measure(scenario, tool, round, templates));
                 }
@@ -207,7 +246,7 @@ public final class Driver {
             drop(template);
         }
         Duration took = Duration.between(start, Instant.now());
-        String report = new Report(n, rounds, warmup, planSize, tenants, tenantRevisions, planWarmMs, runs, machine(loadBefore, loadAverage(), took))
+        String report = new Report(n, rounds, warmup, planSize, scaleSize, historyRows, tenants, tenantRevisions, planWarmMs, runs, machine(loadBefore, loadAverage(), took))
                 .markdown();
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -231,7 +270,23 @@ public final class Driver {
         if (scenarios.contains("plan")) {
             RunOne.prepare(work, planSize, MIGRATOR);
         }
+        if (scenarios.stream().anyMatch(scenario -> scenario.startsWith("scale-") || scenario.equals("endpoints"))) {
+            RunOne.prepare(work, scaleSize, MIGRATOR);
+            RunOne.prepare(work, scaleSize, WIDE);
+        }
         log("scripts ready in %d ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A new database with the tool's {@code size} revisions applied (untimed, checked as an apply is). */
+    private Outcome appliedTemplate(String name, String tool, int size, String what) throws Exception {
+        create(name, "template0");
+        Outcome setup = execute(tool, "apply", name, size);
+        String problem = setup.problem != null ? setup.problem : check("apply", tool, name, size, setup);
+        if (problem != null) {
+            throw new IllegalStateException("setting up " + what + " for " + tool + " failed: " + problem + "\n"
+                    + tail(setup.log));
+        }
+        return setup;
     }
 
     /** For the no-op: one database per tool with the N revisions applied by that tool, copied for every run. */
@@ -243,13 +298,7 @@ public final class Driver {
                 continue;
             }
             String name = prefix + "tpl_" + tool.replace('-', '_');
-            create(name, "template0");
-            Outcome setup = execute(tool, "apply", name, n);
-            String problem = setup.problem != null ? setup.problem : check("apply", tool, name, n, setup);
-            if (problem != null) {
-                throw new IllegalStateException("setting up the no-op template for " + tool + " failed: " + problem
-                        + "\n" + tail(setup.log));
-            }
+            Outcome setup = appliedTemplate(name, tool, n, "the no-op template");
             templates.put(tool, name);
             log("no-op template for %s: N applied in %.1f s (untimed setup)", tool, setup.wallMs / 1000);
         }
@@ -289,6 +338,46 @@ public final class Driver {
         return templates;
     }
 
+    /** For the scale no-op and the endpoints: the line and the wide graph of the scale size applied (untimed). */
+    private Map<String, String> scaleTemplates() throws Exception {
+        Map<String, String> templates = new LinkedHashMap<>();
+        for (String tool : List.of(MIGRATOR, WIDE)) {
+            if (!tools.getOrDefault("scale-noop", List.of()).contains(tool) && !tool.equals(MIGRATOR)) {
+                continue;
+            }
+            String name = prefix + "tpl_scale_" + tool.replace('-', '_');
+            Outcome setup = appliedTemplate(name, tool, scaleSize, "the scale template");
+            templates.put("scale-" + tool, name);
+            log("scale template for %s: %d revisions applied in %.1f s (untimed setup)", tool, scaleSize,
+                    setup.wallMs / 1000);
+        }
+        return templates;
+    }
+
+    /**
+     * For the no-op with a long history: N applied, then older rows (lower, negative ids: upgrades and downgrades of the
+     * same revisions) up to {@code --history-rows}, so that the newest row of every revision, and so the state, is
+     * that of the plain no-op's database.
+     */
+    private String historyTemplate() throws Exception {
+        String name = prefix + "tpl_history";
+        appliedTemplate(name, MIGRATOR, n, "the history template");
+        try (Connection connection = DriverManager.getConnection(url(name));
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO migrator_history (id, revision, direction, outcome, checksum, message,"
+                    + " duration_ms, statements, applied_by) SELECT -g, 'r' || lpad((g % " + n + " + 1)::text, 6, '0'),"
+                    + " CASE WHEN g % 2 = 0 THEN 'upgrade' ELSE 'downgrade' END, 'success', NULL, 'older history', 1, 1,"
+                    + " 'benchmark' FROM generate_series(1, " + (historyRows - n) + ") AS g");
+            statement.execute("VACUUM ANALYZE migrator_history");
+        }
+        String rows = checkHistoryRows(name, historyRows);
+        if (rows != null) {
+            throw new IllegalStateException("setting up the history template failed: " + rows);
+        }
+        log("history template: %d revisions applied, history of %d rows (untimed setup)", n, historyRows);
+        return name;
+    }
+
     /** For the schema-per-tenant no-op: the tenants' schemas migrated (untimed), copied for every run. */
     private String schemasTemplate() throws Exception {
         String name = prefix + "tpl_schemas";
@@ -319,13 +408,18 @@ public final class Driver {
         // Liquibase's updateSQL reads an empty database (docs/performance.md); migrator's offline script needs none
         boolean boot = scenario.startsWith("boot-");
         boolean schemas = scenario.startsWith("schemas-");
-        boolean online = scenario.equals("noop") || scenario.equals("apply") || boot || schemas
-                || scenario.equals("offline") && tool.equals(LIQUIBASE);
-        int size = scenario.equals("plan") ? planSize : schemas ? tenants : n;
+        // The scale scenarios and the long history's no-op run as the plain ones, on other scripts or databases
+        String plain = scenario.startsWith("scale-") ? scenario.substring("scale-".length())
+                : scenario.equals("history-noop") ? "noop" : scenario;
+        boolean online = plain.equals("noop") || plain.equals("apply") || boot || schemas
+                || plain.equals("offline") && tool.equals(LIQUIBASE);
+        int size = scenario.equals("plan") ? planSize : schemas ? tenants : scenario.startsWith("scale-") ? scaleSize : n;
         String database = null;
         if (online) {
             database = prefix + "r" + (++sequence);
             create(database, scenario.equals("noop") ? templates.get(tool)
+                    : scenario.equals("scale-noop") ? templates.get("scale-" + tool)
+                    : scenario.equals("history-noop") ? templates.get("history")
                     : boot && scenario.endsWith("-noop") ? templates.get("boot-" + tool)
                     : scenario.equals("schemas-noop") ? templates.get("schemas-noop") : "template0");
             if (scenario.equals("schemas-apply")) {
@@ -335,10 +429,13 @@ public final class Driver {
         Outcome outcome;
         try {
             outcome = boot && !tool.equals(PSQL_SCRIPT) ? executeBoot(scenario, tool, database, size)
-                    : execute(tool, scenario.equals("noop") && tool.equals(BASELINE) ? "select1" : scenario, database,
+                    : execute(tool, plain.equals("noop") && tool.equals(BASELINE) ? "select1" : plain, database,
                             size);
             if (outcome.problem == null) {
-                outcome.problem = check(scenario, tool, database, size, outcome);
+                outcome.problem = check(plain, tool, database, size, outcome);
+            }
+            if (outcome.problem == null && scenario.equals("history-noop")) {
+                outcome.problem = checkHistoryRows(database, historyRows);
             }
         } finally {
             if (database != null) {
@@ -346,7 +443,7 @@ public final class Driver {
             }
         }
         Run run = new Run(scenario, tool, round, outcome.callMs, outcome.wallMs, outcome.rssKb, outcome.connections,
-                outcome.classes, outcome.eventMs, outcome.cpuMs, outcome.problem);
+                outcome.classes, outcome.eventMs, outcome.cpuMs, outcome.problem, -1);
         if (outcome.problem != null) {
             failed = true;
             log("FAILED %s %s round %d: %s%n%s", scenario, tool, round, outcome.problem, tail(outcome.log));
@@ -429,6 +526,17 @@ public final class Driver {
         }
     }
 
+    /** The history table holds exactly this many rows (a no-op on the long history wrote none). */
+    private String checkHistoryRows(String database, long expected) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(database));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM migrator_history")) {
+            rows.next();
+            return rows.getLong(1) == expected ? null
+                    : "migrator_history holds " + rows.getLong(1) + " rows, expected " + expected;
+        }
+    }
+
     /** Every tenant's schema holds the revisions' tables and its version table exactly the last revision. */
     private String checkTenants(String database) throws SQLException {
         String last = String.format(Locale.ROOT, "r%06d", tenantRevisions);
@@ -471,8 +579,9 @@ public final class Driver {
         String query = switch (tool) {
             case FLYWAY -> "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL";
             case LIQUIBASE -> "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'";
+            // history-noop's older rows have negative ids (historyTemplate)
             case MIGRATOR, R2DBC, WIDE, PSQL_SCRIPT -> "SELECT count(*) FROM migrator_history WHERE direction = 'upgrade'"
-                    + " AND outcome = 'success'";
+                    + " AND outcome = 'success' AND id > 0";
             default -> throw new IllegalArgumentException(tool);
         };
         try (Connection connection = DriverManager.getConnection(url(database));
@@ -513,6 +622,78 @@ public final class Driver {
      * at ApplicationReadyEvent.
      */
     private Outcome executeBoot(String scenario, String tool, String database, int size) throws Exception {
+        return executeBoot(scenario, tool, database, size, List.of(), port -> { });
+    }
+
+    /** What runs against a booted service before it is stopped; gets its HTTP port. */
+    private interface WhileUp {
+        void run(int port) throws Exception;
+    }
+
+    /**
+     * The endpoints scenario's round: the servlet service with migrator's starter booted (untimed) on a copy of each
+     * state's database, then {@value #ENDPOINT_WARMUP} untimed and {@value #ENDPOINT_REQUESTS} timed GETs of
+     * {@code /actuator/migrations} and of {@code /actuator/health} (details shown, so the migrations component is
+     * asked); one run per endpoint and state, its call time the median of the timed requests.
+     */
+    private List<Run> measureEndpoints(int round, Map<String, String> templates) throws Exception {
+        List<Run> measured = new ArrayList<>();
+        for (String state : tools.get("endpoints")) {
+            int size = state.equals(ENDPOINTS_SCALE) ? scaleSize : n;
+            String database = prefix + "r" + (++sequence);
+            create(database, templates.get(state.equals(ENDPOINTS_SCALE) ? "scale-" + MIGRATOR : "history"));
+            Map<String, double[]> timings = new LinkedHashMap<>();
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            Outcome outcome;
+            try {
+                outcome = executeBoot("boot-noop", MIGRATOR, database, size,
+                        List.of("--management.endpoints.web.exposure.include=health,migrations",
+                                "--management.endpoint.health.show-details=always"),
+                        port -> {
+                            for (String endpoint : List.of("migrations", "health")) {
+                                String address = "http://127.0.0.1:" + port + "/actuator/" + endpoint;
+                                double[] ms = new double[ENDPOINT_REQUESTS];
+                                for (int i = -ENDPOINT_WARMUP; i < ENDPOINT_REQUESTS; i++) {
+                                    long t0 = System.nanoTime();
+                                    long read = httpBytes(address);
+                                    if (i >= 0) {
+                                        ms[i] = (System.nanoTime() - t0) / 1e6;
+                                    }
+                                    bytes.put(endpoint, read);
+                                }
+                                timings.put(endpoint, ms);
+                            }
+                        });
+                if (outcome.problem == null) {
+                    outcome.problem = check("boot-noop", MIGRATOR, database, size, outcome);
+                }
+                if (outcome.problem == null && state.equals(ENDPOINTS_HISTORY)) {
+                    outcome.problem = checkHistoryRows(database, historyRows);
+                }
+            } finally {
+                drop(database);
+            }
+            for (String endpoint : List.of("migrations", "health")) {
+                double[] ms = timings.get(endpoint);
+                String problem = outcome.problem != null ? outcome.problem
+                        : ms == null || bytes.get(endpoint) <= 0 ? "GET /actuator/" + endpoint + " failed" : null;
+                double median = problem != null ? -1 : Report.medianOf(Arrays.stream(ms).boxed().toList());
+                measured.add(new Run("endpoints", state + "-" + endpoint, round, median, outcome.wallMs, outcome.rssKb,
+                        -1, outcome.classes, -1, -1, problem, problem != null ? -1 : bytes.get(endpoint)));
+                if (problem != null) {
+                    failed = true;
+                    log("FAILED endpoints %s-%s round %d: %s%n%s", state, endpoint, round, problem, tail(outcome.log));
+                } else {
+                    log("endpoints %-9s %-20s median %6.0f ms  %,d bytes", round < 0 ? "warm-up" : "round " + (round + 1),
+                            state + " " + endpoint, median, bytes.get(endpoint));
+                }
+            }
+        }
+        return measured;
+    }
+
+    private Outcome executeBoot(String scenario, String tool, String database, int size, List<String> extraArgs,
+            WhileUp whileUp) throws Exception {
         Path logs = Files.createDirectories(work.resolve("logs"));
         int id = ++sequence;
         Path log = logs.resolve(String.format("%04d-boot-%s.log", id, tool));
@@ -547,6 +728,7 @@ public final class Driver {
         } else {
             command.add("--spring.datasource.url=" + url(database));
         }
+        command.addAll(extraArgs);
         switch (tool) {
             case MIGRATOR -> command.add("--migrator.locations=filesystem:" + scripts);
             case MIGRATOR_INIT -> command.addAll(List.of("--migrator.locations=filesystem:" + scripts,
@@ -585,6 +767,9 @@ public final class Driver {
             Thread.sleep(10);
         }
         long tables = readyMs < 0 ? -1 : httpLong("http://127.0.0.1:" + httpPort + "/tables");
+        if (readyMs >= 0) {
+            whileUp.run(httpPort);
+        }
         // SIGTERM to the JVM (under GNU time, its child), so that GNU time still reports the peak
         process.descendants().forEach(ProcessHandle::destroy);
         if (!gnuTime) {
@@ -671,6 +856,23 @@ public final class Driver {
                 int status = connection.getResponseCode();
                 (status < 400 ? connection.getInputStream() : connection.getErrorStream()).readAllBytes();
                 return status;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The bytes of a GET's body when it answers 200, else -1. */
+    private static long httpBytes(String address) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(address).toURL()
+                    .openConnection();
+            connection.setReadTimeout(60000);
+            try (java.io.InputStream in = connection.getInputStream()) {
+                long read = in.readAllBytes().length;
+                return connection.getResponseCode() == 200 ? read : -1;
             } finally {
                 connection.disconnect();
             }
@@ -889,10 +1091,10 @@ public final class Driver {
     }
 
     private String csv() {
-        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,ready_event_ms,ready_cpu_ms,problem\n");
+        StringBuilder text = new StringBuilder("scenario,tool,round,call_ms,wall_ms,peak_rss_kb,connections,classes,ready_event_ms,ready_cpu_ms,bytes,problem\n");
         for (Run run : runs) {
-            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%.1f,%.1f,%s%n", run.scenario(), run.tool(),
-                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(), run.eventMs(), run.cpuMs(),
+            text.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%d,%d,%d,%.1f,%.1f,%d,%s%n", run.scenario(), run.tool(),
+                    run.round(), run.callMs(), run.wallMs(), run.rssKb(), run.connections(), run.classes(), run.eventMs(), run.cpuMs(), run.bytes(),
                     run.problem() == null ? "" : "\"" + run.problem().replace("\"", "'") + "\""));
         }
         return text.toString();
@@ -923,8 +1125,8 @@ public final class Driver {
         }
     }
 
-    /** One measured run; round is negative for warm-up rounds. */
+    /** One measured run; round is negative for warm-up rounds; bytes: an endpoint's answer (else -1). */
     record Run(String scenario, String tool, int round, double callMs, double wallMs, long rssKb, int connections,
-            int classes, double eventMs, double cpuMs, String problem) {
+            int classes, double eventMs, double cpuMs, String problem, long bytes) {
     }
 }

@@ -17,17 +17,23 @@ final class Report {
     /** Table rows: migrator first, the floors last, whatever order the tools ran in. */
     private static final List<String> TABLE_ORDER =
             List.of("migrator", "migrator-wide", "migrator-r2dbc", "flyway", "liquibase", "baseline", "psql", "psql-script");
-    private static final Map<String, String> TITLES = Map.of(
-            "noop", "No-op with N applied (what every boot pays)",
-            "apply", "Apply N from empty, one transaction per revision",
-            "offline", "Offline SQL script for N",
-            "plan", "Load and plan (migrator only, no database)",
-            "boot-noop", "Boot: a Spring Boot service's startup with N applied (no-op)",
-            "boot-apply", "Boot: a Spring Boot service's startup on an empty database (apply N)",
-            "boot-r2dbc-noop", "Boot: a reactive (WebFlux, R2DBC) service's startup with N applied (no-op)",
-            "boot-r2dbc-apply", "Boot: a reactive (WebFlux, R2DBC) service's startup on an empty database (apply N)",
-            "schemas-apply", "Schema per tenant: apply to every schema from empty",
-            "schemas-noop", "Schema per tenant: a pass with every schema up to date");
+    private static final Map<String, String> TITLES = Map.ofEntries(
+            Map.entry("noop", "No-op with N applied (what every boot pays)"),
+            Map.entry("apply", "Apply N from empty, one transaction per revision"),
+            Map.entry("offline", "Offline SQL script for N"),
+            Map.entry("plan", "Load and plan (migrator only, no database)"),
+            Map.entry("boot-noop", "Boot: a Spring Boot service's startup with N applied (no-op)"),
+            Map.entry("boot-apply", "Boot: a Spring Boot service's startup on an empty database (apply N)"),
+            Map.entry("boot-r2dbc-noop", "Boot: a reactive (WebFlux, R2DBC) service's startup with N applied (no-op)"),
+            Map.entry("boot-r2dbc-apply",
+                    "Boot: a reactive (WebFlux, R2DBC) service's startup on an empty database (apply N)"),
+            Map.entry("schemas-apply", "Schema per tenant: apply to every schema from empty"),
+            Map.entry("schemas-noop", "Schema per tenant: a pass with every schema up to date"),
+            Map.entry("scale-noop", "Scale: no-op with the scale size applied"),
+            Map.entry("scale-apply", "Scale: apply the scale size from empty"),
+            Map.entry("scale-offline", "Scale: offline SQL script for the scale size"),
+            Map.entry("history-noop", "Scale: no-op with N applied and a long history"),
+            Map.entry("endpoints", "Scale: the actuator's migrations endpoint and health in a warm service"));
     private static final Map<String, String> NAMES = Map.of(
             "migrator", "migrator (JDBC)", "migrator-wide", "migrator (JDBC), wide graph", "migrator-r2dbc",
             "migrator (R2DBC)", "flyway", "Flyway 12.4.0",
@@ -38,18 +44,22 @@ final class Report {
     private final int rounds;
     private final int warmup;
     private final int planSize;
+    private final int scaleSize;
+    private final int historyRows;
     private final int tenants;
     private final int tenantRevisions;
     private final double planWarmMs;
     private final List<Run> runs;
     private final Map<String, String> machine;
 
-    Report(int n, int rounds, int warmup, int planSize, int tenants, int tenantRevisions, double planWarmMs,
-            List<Run> runs, Map<String, String> machine) {
+    Report(int n, int rounds, int warmup, int planSize, int scaleSize, int historyRows, int tenants, int tenantRevisions,
+            double planWarmMs, List<Run> runs, Map<String, String> machine) {
         this.n = n;
         this.rounds = rounds;
         this.warmup = warmup;
         this.planSize = planSize;
+        this.scaleSize = scaleSize;
+        this.historyRows = historyRows;
         this.tenants = tenants;
         this.tenantRevisions = tenantRevisions;
         this.planWarmMs = planWarmMs;
@@ -75,6 +85,12 @@ final class Report {
                 bootTable(md, scenario);
             } else if (scenario.startsWith("schemas-")) {
                 schemasTable(md, scenario);
+            } else if (scenario.startsWith("scale-")) {
+                scaleTable(md, scenario);
+            } else if (scenario.equals("history-noop")) {
+                historyTable(md);
+            } else if (scenario.equals("endpoints")) {
+                endpointsTable(md);
             } else {
                 scenarioTable(md, scenario);
             }
@@ -87,7 +103,8 @@ final class Report {
         md.append(String.format(Locale.ROOT, "%nFailed or unchecked runs: %d (each run is checked: tables created,"
                 + " nothing applied by a no-op, CREATE TABLE count of a script, steps planned; a boot: the variant's migration"
                 + " bean and no other, the tables the service sees, the tool's bookkeeping, migrator's head; schema per tenant:"
-                + " the revisions applied in all, every schema's tables and version row).%n", failures));
+                + " the revisions applied in all, every schema's tables and version row; a long history: its row count unchanged by"
+                + " the no-op; endpoints: the service's checks as a boot's, and an answer of 200).%n", failures));
         return md.toString();
     }
 
@@ -136,6 +153,97 @@ final class Report {
                     + " offline script connects to nothing.\n");
         }
         md.append('\n');
+    }
+
+    /**
+     * A scale scenario: each shape at the scale size beside the same shape at N in the plain scenario of the same
+     * invocation, and the growth (median at the scale size ÷ median at N; ten times the revisions should cost at most
+     * about ten times the time).
+     */
+    private void scaleTable(StringBuilder md, String scenario) {
+        String plain = scenario.substring("scale-".length());
+        md.append("## ").append(TITLES.get(scenario)).append("\n\n");
+        md.append(String.format(Locale.ROOT, "%,d revisions against %,d (the plain scenario's runs of the same"
+                + " invocation). *Wide*: the proportions of the largest branched corpus (a branch point, two branches"
+                + " and a merge in every six revisions).%n%n", scaleSize, n));
+        md.append(String.format(Locale.ROOT, "| shape | in-JVM at %,d (median, min–max) | in-JVM at %,d | growth"
+                + " | whole process at %,d | whole process at %,d | growth | peak RSS at %,d / %,d | runs ok |%n",
+                scaleSize, n, scaleSize, n, scaleSize, n));
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String tool : tools(scenario)) {
+            List<Run> counted = counted(scenario, tool);
+            List<Run> ok = ok(counted);
+            List<Run> small = ok(counted(plain, tool));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s / %s | %d/%d |%n",
+                    tool.equals("migrator") ? "line" : "wide", spread(ok, Run::callMs), medianTime(small, Run::callMs),
+                    growth(ok, small, Run::callMs), medianTime(ok, Run::wallMs), medianTime(small, Run::wallMs),
+                    growth(ok, small, Run::wallMs), megabytes(ok), megabytes(small), ok.size(), counted.size()));
+        }
+        md.append('\n');
+    }
+
+    /** The no-op at N with a history of {@code historyRows} rows beside the plain no-op at N (history of N rows). */
+    private void historyTable(StringBuilder md) {
+        md.append("## ").append(TITLES.get("history-noop")).append("\n\n");
+        md.append(String.format(Locale.ROOT, "%,d revisions applied; the history holds %,d rows (older upgrades and"
+                + " downgrades of the same revisions below the real rows, so the state is the plain no-op's) against"
+                + " %,d in the plain no-op of the same invocation.%n%n", n, historyRows, n));
+        md.append("| history rows | in-JVM (median, min–max) | whole process | peak RSS | runs ok |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: |\n");
+        for (String scenario : List.of("noop", "history-noop")) {
+            List<Run> counted = counted(scenario, "migrator");
+            List<Run> ok = ok(counted);
+            if (!counted.isEmpty()) {
+                md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %d/%d |%n",
+                        scenario.equals("noop") ? n : historyRows, spread(ok, Run::callMs), medianTime(ok, Run::wallMs),
+                        megabytes(ok), ok.size(), counted.size()));
+            }
+        }
+        md.append('\n');
+    }
+
+    /** Each endpoint's median request time per round (then the median over rounds) and its answer's size. */
+    private void endpointsTable(StringBuilder md) {
+        md.append("## ").append(TITLES.get("endpoints")).append("\n\n");
+        md.append(String.format(Locale.ROOT, "The servlet service with migrator's starter, booted (untimed) on the"
+                + " database of each state; per round 3 untimed then 10 timed GETs of each endpoint (health with details,"
+                + " so its migrations component answers); the round's figure is the median of its 10.%n%n"));
+        md.append("| state | endpoint | request (median of rounds, min–max) | answer | runs ok |\n");
+        md.append("| --- | --- | ---: | ---: | ---: |\n");
+        for (String tool : tools("endpoints")) {
+            List<Run> counted = counted("endpoints", tool);
+            List<Run> ok = ok(counted);
+            boolean scale = tool.startsWith(Driver.ENDPOINTS_SCALE + "-");
+            String state = scale ? String.format(Locale.ROOT, "%,d revisions, history of %,d rows", scaleSize, scaleSize)
+                    : String.format(Locale.ROOT, "%,d revisions, history of %,d rows", n, historyRows);
+            md.append(String.format(Locale.ROOT, "| %s | `GET /actuator/%s` | %s | %s | %d/%d |%n", state,
+                    tool.substring(tool.indexOf('-') + 1), spread(ok, Run::callMs),
+                    ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%,d bytes", ok.get(0).bytes()), ok.size(),
+                    counted.size()));
+        }
+        md.append('\n');
+    }
+
+    private static List<Run> ok(List<Run> runs) {
+        return runs.stream().filter(run -> run.problem() == null).toList();
+    }
+
+    private static String spread(List<Run> ok, ToDoubleFunction<Run> value) {
+        return ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%s (%s–%s)", time(median(ok, value)),
+                time(min(ok, value)), time(max(ok, value)));
+    }
+
+    private static String medianTime(List<Run> ok, ToDoubleFunction<Run> value) {
+        return ok.isEmpty() ? "–" : time(median(ok, value));
+    }
+
+    private static String growth(List<Run> large, List<Run> small, ToDoubleFunction<Run> value) {
+        return large.isEmpty() || small.isEmpty() ? "–"
+                : String.format(Locale.ROOT, "%.1fx", median(large, value) / median(small, value));
+    }
+
+    private static String megabytes(List<Run> ok) {
+        return ok.isEmpty() ? "–" : String.format(Locale.ROOT, "%.0f MB", median(ok, run -> run.rssKb()) / 1024);
     }
 
     /**
@@ -291,6 +399,18 @@ final class Report {
             double ms = plan.isEmpty() ? Double.NaN : median(plan, Run::callMs);
             md.append(String.format(Locale.ROOT, "| load and plan %,d revisions under 1 s (in-JVM, fresh JVM) | %s |"
                     + " %s |%n", planSize, time(ms), Double.isNaN(ms) ? "?" : ms < 1000 ? "yes" : "**no**"));
+        }
+        for (String scenario : List.of("scale-apply", "scale-noop", "scale-offline")) {
+            String plain = scenario.substring("scale-".length());
+            for (String tool : List.of("migrator", "migrator-wide")) {
+                List<Run> large = ok(counted(scenario, tool));
+                List<Run> small = ok(counted(plain, tool));
+                if (!large.isEmpty() && !small.isEmpty()) {
+                    target(md, String.format(Locale.ROOT, "scale (issue 22): %s, %s, %,d against %,d revisions grows at"
+                            + " most linearly (in-JVM)", plain, tool.equals("migrator") ? "line" : "wide", scaleSize, n),
+                            "growth", median(large, Run::callMs) / median(small, Run::callMs), (double) scaleSize / n);
+                }
+            }
         }
         for (String scenario : List.of("noop", "apply")) {
             if (scenarios.contains(scenario)) {
