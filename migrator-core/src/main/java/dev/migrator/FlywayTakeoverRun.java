@@ -40,7 +40,7 @@ final class FlywayTakeoverRun {
             FlywayHistoryTable flywayTable) {
         if (state.versionTableExists()) {
             return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, null, null, null, state.rows(),
-                    List.of(), null);
+                    List.of(), null, Set.of());
         }
         List<List<@Nullable Object>> current = session.query(session.dialect().currentSchemaQuery());
         Object defaultSchema = current.isEmpty() ? null : current.get(0).get(0);
@@ -51,7 +51,7 @@ final class FlywayTakeoverRun {
         Optional<FlywayHistory> history = FlywayHistory.read(session, flywayTable, String.valueOf(defaultSchema));
         if (history.isEmpty()) {
             return new FlywayTakeover(FlywayTakeover.Outcome.NO_FLYWAY_HISTORY, null, null, null, state.rows(),
-                    List.of(), null);
+                    List.of(), null, Set.of());
         }
         List<String> ids = catalog.graph().revisions().stream().map(Revision::id).toList();
         FlywayHistory.Decision decision = history.get().decide(ids);
@@ -69,7 +69,7 @@ final class FlywayTakeoverRun {
         notes.addAll(repeatables.notes());
         if (decision.target() == null) {
             return new FlywayTakeover(FlywayTakeover.Outcome.NOTHING_APPLIED, history.get().where(),
-                    decision.topVersion(), null, state.rows(), notes, null);
+                    decision.topVersion(), null, state.rows(), notes, null, Set.of());
         }
         RunResult stamp;
         try {
@@ -78,10 +78,10 @@ final class FlywayTakeoverRun {
                     Command.STAMP, List.of(decision.target()), false);
         } catch (TakenOverMeanwhile e) {
             return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, history.get().where(), null, null,
-                    e.rows, List.of(), null);
+                    e.rows, List.of(), null, Set.of());
         }
         return new FlywayTakeover(FlywayTakeover.Outcome.TAKEN_OVER, history.get().where(),
-                decision.topVersion(), decision.target(), stamp.rowsAfter(), notes, stamp);
+                decision.topVersion(), decision.target(), stamp.rowsAfter(), notes, stamp, repeatables.unchanged());
     }
 
     /**

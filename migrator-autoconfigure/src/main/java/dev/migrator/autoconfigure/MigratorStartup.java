@@ -99,7 +99,8 @@ final class MigratorStartup {
             case TAKEN_OVER -> LOG.info("Took over from Flyway: " + takeover.flywayTable() + " shows version "
                     + takeover.topVersion() + " applied; stamped " + takeover.revision() + " without running anything."
                     + " Flyway's table stays as it was; migrator.flyway-takeover.enabled can go once every database"
-                    + " is taken over");
+                    + " is taken over" + (takeover.recordedRepeatables().isEmpty() ? "" : ". Recorded as run, unchanged"
+                    + " since Flyway ran them: " + String.join(", ", takeover.recordedRepeatables())));
             case NOTHING_APPLIED -> LOG.info("Flyway takeover: " + takeover.flywayTable()
                     + " shows nothing applied that a script here has; upgrading from base");
             case ALREADY_MANAGED, NO_FLYWAY_HISTORY -> LOG.debug("Flyway takeover: nothing to take over ("

@@ -18,7 +18,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,6 +33,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * {@code migrator.flyway-takeover.enabled}: a service that booted with Flyway yesterday boots with
  * migrator and the imported scripts today, running nothing Flyway ran.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MigratorFlywayTakeoverTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -141,12 +145,13 @@ class MigratorFlywayTakeoverTests {
 
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"H2", "POSTGRESQL"})
-    void anUnchangedRepeatableMigrationDoesNotRunAgainOnTheFirstBootOverJdbcOrR2dbc(DatabaseKind kind)
-            throws Exception {
+    void anUnchangedRepeatableMigrationDoesNotRunAgainOnTheFirstBootOverJdbcOrR2dbc(DatabaseKind kind,
+            CapturedOutput output) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind)) {
             Path scripts = withRepeatableView(db);
             service(db, scripts).withPropertyValues("migrator.flyway-takeover.enabled=true").run(context -> {
                 assertThat(context).hasNotFailed();
+                assertThat(output).contains("Recorded as run, unchanged since Flyway ran them: r_account_emails");
                 Migrator migrator = context.getBean(Migrator.class);
                 assertThat(migrator.current()).isEqualTo(Set.of("c0ffee000003"));
                 assertThat(rowsOf(migrator.history(10), "r_account_emails")).containsExactly(Direction.STAMP);

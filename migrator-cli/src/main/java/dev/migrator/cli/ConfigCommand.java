@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code config}: every setting's effective value and where it came from; connects to nothing. */
 @picocli.CommandLine.Command(name = "config",
         description = "Print each setting's effective value and where it came from (flag, environment, file, default).")
 final class ConfigCommand implements Callable<Integer> {
+
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)password|secret|token|credential|key");
 
     @ParentCommand
     MigratorCli cli;
@@ -30,6 +33,13 @@ final class ConfigCommand implements Callable<Integer> {
                     : setting.secret() ? "********"
                     : setting == Setting.URL ? Dialects.redact(resolved.value()) : resolved.value();
             out.println(String.format(Locale.ROOT, "%-26s %s  [%s]", setting.settingName(), value, resolved.source()));
+        }
+        // Placeholders are values the scripts see, often names of roles or schemas; those named like a secret are not
+        // printed, as the password is not
+        cli.placeholderValues().forEach((name, given) -> out.println(String.format(Locale.ROOT, "%-26s %s  [%s]",
+                "placeholders." + name, SECRET_NAME.matcher(name).find() ? "********" : given.value(), given.origin())));
+        if (cli.placeholderValues().isEmpty()) {
+            out.println(String.format(Locale.ROOT, "%-26s %s", "placeholders", "(none)"));
         }
         out.flush();
         return 0;

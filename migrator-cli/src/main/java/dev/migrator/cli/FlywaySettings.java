@@ -2,6 +2,7 @@ package dev.migrator.cli;
 
 import dev.migrator.error.BadInputException;
 import dev.migrator.flyway.FlywayHistoryTable;
+import dev.migrator.flyway.FlywayPlaceholderSyntax;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Option;
 final class FlywaySettings {
 
     private static final String DEFAULT_LOCATION = "classpath:db/migration";
+    private static final List<String> PLACEHOLDER_KEYS =
+            List.of("placeholderReplacement", "placeholderPrefix", "placeholderSuffix");
 
     /** Where Flyway's history table is: the flags of {@code stamp --from-flyway}. */
     static final class TableFlags {
@@ -108,11 +111,43 @@ final class FlywaySettings {
         return new FlywayHistoryTable(schema, table != null ? table.first() : FlywayHistoryTable.DEFAULT_TABLE);
     }
 
+    /** Flyway's placeholder settings, with what set them (none: Flyway's defaults). */
+    FlywayPlaceholderSyntax placeholderSyntax() {
+        Value replacement = values.get("placeholderReplacement");
+        Value prefix = values.get("placeholderPrefix");
+        Value suffix = values.get("placeholderSuffix");
+        FlywayPlaceholderSyntax defaults = FlywayPlaceholderSyntax.DEFAULT;
+        return new FlywayPlaceholderSyntax(replacement == null || !replacement.first().equalsIgnoreCase("false"),
+                prefix == null ? defaults.prefix() : prefix.first(), suffix == null ? defaults.suffix() : suffix.first());
+    }
+
+    /** Where the placeholder settings came from, for the output; null when Flyway's defaults hold. */
+    @Nullable String placeholderOrigin() {
+        List<String> origins = new ArrayList<>();
+        for (String key : List.of("placeholderReplacement", "placeholderPrefix", "placeholderSuffix")) {
+            Value value = values.get(key);
+            if (value != null && !origins.contains(value.origin())) {
+                origins.add(value.origin());
+            }
+        }
+        return origins.isEmpty() ? null : String.join(", ", origins);
+    }
+
     private static void readSpring(ProjectProperties project, Map<String, Value> values) {
         put(values, "locations", project.get("spring.flyway.locations"));
         put(values, "table", project.get("spring.flyway.table"));
         put(values, "schemas", project.get("spring.flyway.schemas"));
         put(values, "defaultSchema", project.get("spring.flyway.default-schema"));
+        putWhole(values, "placeholderReplacement", project.get("spring.flyway.placeholder-replacement"));
+        putWhole(values, "placeholderPrefix", project.get("spring.flyway.placeholder-prefix"));
+        putWhole(values, "placeholderSuffix", project.get("spring.flyway.placeholder-suffix"));
+    }
+
+    /** A value that is one item, commas and spaces included (a placeholder prefix may hold either). */
+    private static void putWhole(Map<String, Value> values, String key, ProjectProperties.@Nullable Value value) {
+        if (value != null && !value.value().isEmpty()) {
+            values.put(key, new Value(List.of(value.value()), value.origin()));
+        }
     }
 
     private static void put(Map<String, Value> values, String key, ProjectProperties.@Nullable Value value) {
@@ -136,6 +171,12 @@ final class FlywaySettings {
                 String value = properties.getProperty("flyway." + key);
                 if (value != null && !value.isBlank()) {
                     values.put(key, new Value(ProjectProperties.split(value), workDir.relativize(file).toString()));
+                }
+            }
+            for (String key : PLACEHOLDER_KEYS) {
+                String value = properties.getProperty("flyway." + key);
+                if (value != null && !value.isEmpty()) {
+                    values.put(key, new Value(List.of(value.strip()), workDir.relativize(file).toString()));
                 }
             }
         }
@@ -165,7 +206,10 @@ final class FlywaySettings {
                     continue;
                 }
                 String key = line.substring(0, equals).strip();
-                if (List.of("locations", "table", "schemas", "defaultSchema").contains(key)) {
+                if (PLACEHOLDER_KEYS.contains(key)) {
+                    String value = line.substring(equals + 1).strip().replaceAll("^\"|\"$", "");
+                    values.put(key, new Value(List.of(value), workDir.relativize(file).toString()));
+                } else if (List.of("locations", "table", "schemas", "defaultSchema").contains(key)) {
                     String value = line.substring(equals + 1).strip().replaceAll("^\\[|]$", "");
                     List<String> items = new ArrayList<>();
                     for (String item : ProjectProperties.split(value)) {

@@ -28,7 +28,9 @@ final class FlywayTakeoverRun {
         switch (takeover.outcome()) {
             case TAKEN_OVER -> out.println("Took over from Flyway: " + takeover.flywayTable() + " shows version "
                     + takeover.topVersion() + " applied; the database is at " + rows(takeover.currentRows())
-                    + ". Flyway's table stays as it was; migrator does not read it again.");
+                    + ". Flyway's table stays as it was; migrator does not read it again."
+                    + (takeover.recordedRepeatables().isEmpty() ? "" : " Recorded as run, unchanged since Flyway ran"
+                            + " them: " + String.join(", ", takeover.recordedRepeatables()) + "."));
             case ALREADY_MANAGED -> out.println("Nothing to take over: migrator already manages this database (at "
                     + rows(takeover.currentRows()) + ")");
             case NOTHING_APPLIED -> out.println("Nothing to take over: " + takeover.flywayTable() + " shows no applied"

@@ -2,6 +2,7 @@ package dev.migrator.cli;
 
 import dev.migrator.error.BadInputException;
 import dev.migrator.flyway.FlywayImport;
+import dev.migrator.flyway.FlywayPlaceholderSyntax;
 import dev.migrator.flyway.FlywayMigrations;
 import dev.migrator.engine.ScriptCatalog;
 import dev.migrator.script.RevisionScript;
@@ -43,7 +44,7 @@ final class ImportFlywayCommand implements Callable<Integer> {
         FlywaySettings settings = FlywaySettings.resolve(locations, null, cli.workDir(), cli.projectProperties());
         String vendor = settings.locationsNameVendor() ? cli.scriptDialect().name() : "";
         List<Path> folders = settings.locationFolders(vendor);
-        FlywayImport.Result imported = FlywayImport.of(FlywayMigrations.read(folders));
+        FlywayImport.Result imported = FlywayImport.of(FlywayMigrations.read(folders), settings.placeholderSyntax());
         if (imported.scripts().stream().allMatch(script -> script.source().version() == null)) {
             throw new BadInputException("No Flyway V<version>__<description>.sql script in " + shown(cli, folders)
                     + " (locations from " + settings.locations().origin() + "): nothing to import");
@@ -53,6 +54,15 @@ final class ImportFlywayCommand implements Callable<Integer> {
         List<Path> callbackFiles = checkedCallbacks(folder, imported);
         out.println("Read " + imported.scripts().size() + " Flyway migrations from " + shown(cli, folders)
                 + " (locations from " + settings.locations().origin() + ")");
+        String placeholderOrigin = settings.placeholderOrigin();
+        if (placeholderOrigin != null) {
+            FlywayPlaceholderSyntax syntax = settings.placeholderSyntax();
+            out.println("Placeholders as Flyway replaced them (" + placeholderOrigin + "): " + (!syntax.replacement()
+                    ? "none, so every script says -- migrator:placeholders false and callbacks escape ${"
+                    : syntax.isMigrators() ? "${name}, as migrator does"
+                    : syntax.prefix() + "name" + syntax.suffix() + ", rewritten to migrator's ${name} (any ${name}"
+                            + " that was text to Flyway is escaped as \\${name})"));
+        }
         try {
             Files.createDirectories(folder);
             for (int i = 0; i < files.size(); i++) {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -236,13 +237,25 @@ public final class MigratorCli {
                 .build();
     }
 
-    /** Placeholder values: the project's files, then the environment, then {@code --placeholder}, each over the last. */
     private Map<String, String> placeholders() {
         Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        values.putAll(projectProperties().below("migrator.placeholders"));
-        values.putAll(MigratorConfig.placeholdersFromEnvironment(environment));
+        placeholderValues().forEach((name, given) -> values.put(name, given.value()));
+        return values;
+    }
+
+    /**
+     * Placeholder values with where each came from: the project's files, then the environment, then
+     * {@code --placeholder}, each over the last (names match in any case, as in the scripts).
+     */
+    Map<String, ProjectProperties.Value> placeholderValues() {
+        Map<String, ProjectProperties.Value> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        projectProperties().below("migrator.placeholders").forEach((name, value) -> values.put(name,
+                new ProjectProperties.Value(value.value(), "migrator.placeholders." + name + " in " + value.origin())));
+        MigratorConfig.placeholdersFromEnvironment(environment).forEach((name, value) -> values.put(name,
+                new ProjectProperties.Value(value, "environment " + MigratorConfig.PLACEHOLDER_ENVIRONMENT_PREFIX
+                        + name.toUpperCase(Locale.ROOT))));
         if (placeholders != null) {
-            values.putAll(placeholders);
+            placeholders.forEach((name, value) -> values.put(name, new ProjectProperties.Value(value, "--placeholder")));
         }
         return values;
     }

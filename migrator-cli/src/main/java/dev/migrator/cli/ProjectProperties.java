@@ -165,18 +165,18 @@ final class ProjectProperties {
     }
 
     /**
-     * The properties below {@code prefix} (with its dot) by the rest of their name, values resolved:
+     * The properties below {@code prefix} (with its dot) by the rest of their name, values resolved, with their file:
      * a map property such as {@code migrator.placeholders.tenant}; {@code prefix[key]} counts too.
      */
-    Map<String, String> below(String prefix) {
-        Map<String, String> found = new LinkedHashMap<>();
+    Map<String, Value> below(String prefix) {
+        Map<String, Value> found = new LinkedHashMap<>();
         for (String name : values.keySet()) {
             String key = name.startsWith(prefix + ".") ? name.substring(prefix.length() + 1)
                     : name.startsWith(prefix + "[") && name.endsWith("]") ? name.substring(prefix.length() + 1,
                             name.length() - 1) : null;
             Value value = key == null || key.isEmpty() ? null : get(name);
             if (value != null) {
-                found.put(key, value.value());
+                found.put(key, value);
             }
         }
         return found;

@@ -130,6 +130,28 @@ class CliSettingsTest {
     }
 
     @Test
+    void configListsEachPlaceholderWithItsSourceAndHidesSecretOnes() throws Exception {
+        assertThat(line(run("config"), "placeholders")).contains("(none)");
+        write("src/main/resources/application.properties", """
+                migrator.placeholders.owner=app_owner
+                migrator.placeholders.schema=from_file
+                migrator.placeholders[api_token]=s3cret
+                """);
+        env.put("MIGRATOR_PLACEHOLDERS_SCHEMA", "from_env");
+        env.put("MIGRATOR_PLACEHOLDERS_REGION", "eu");
+        CliCommandsTest.Result config = run("config", "--placeholder", "Region=us");
+        assertThat(config.exit()).as(config.err()).isZero();
+        assertThat(line(config, "placeholders.owner")).contains("app_owner  [migrator.placeholders.owner in "
+                + Path.of("src/main/resources/application.properties") + "]");
+        assertThat(line(config, "placeholders.schema")).contains("from_env  [environment MIGRATOR_PLACEHOLDERS_SCHEMA]");
+        // names match in any case: the flag's Region is the environment's region, and wins
+        assertThat(config.out().lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("placeholders.region "))).singleElement().asString().contains("us  [--placeholder]");
+        assertThat(line(config, "placeholders.api_token")).contains("********").doesNotContain("s3cret");
+        assertThat(config.out()).doesNotContain("placeholders  ");
+    }
+
+    @Test
     void anUnsetPlaceholderIsBadInputNamingItsVariable() throws Exception {
         write("src/main/resources/application.properties", "spring.datasource.url=${DATABASE_JDBC_URL}\n");
         CliCommandsTest.Result failed = run("current");

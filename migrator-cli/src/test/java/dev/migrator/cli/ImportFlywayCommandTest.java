@@ -6,6 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +79,61 @@ class ImportFlywayCommandTest {
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("v1_a.sql exists already: the migrations were imported before");
         assertThat(migrations().resolve("v2_b.sql")).doesNotExist();
+    }
+
+    private static List<String> notes(String url) throws Exception {
+        List<String> notes = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url);
+                ResultSet rows = connection.createStatement().executeQuery("SELECT note FROM a ORDER BY id")) {
+            while (rows.next()) {
+                notes.add(rows.getString(1));
+            }
+        }
+        return notes;
+    }
+
+    /** Flyway's other prefix and suffix: rewritten to ${name}, and what was text to Flyway stays text. */
+    @Test
+    void flywaysOwnPlaceholderSyntaxIsRewrittenSoMigratorRunsTheScriptsAsFlywayDid() throws Exception {
+        write("flyway.conf", "flyway.placeholderPrefix=#[\nflyway.placeholderSuffix=]\n");
+        write("src/main/resources/db/migration/V1__a.sql", "CREATE TABLE a (id int, note varchar(50));\n"
+                + "INSERT INTO a VALUES (1, '${literal}');\nINSERT INTO a VALUES (2, '#[who]#[who]');\n");
+        write("src/main/resources/db/migration/R__v.sql", "CREATE OR REPLACE VIEW v AS SELECT note FROM a"
+                + " WHERE note <> '#[who]';\n");
+        write("src/main/resources/db/migration/afterMigrate.sql", "INSERT INTO a VALUES (3, '#[who] ${x}');\n");
+        Result imported = run("--locations", migrations().toString(), "import", "flyway");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Placeholders as Flyway replaced them (flyway.conf): #[name], rewritten to"
+                + " migrator's ${name}").contains("note: V1__a.sql:3: uses the placeholder ${who}")
+                .doesNotContain("${literal}");
+        assertThat(Files.readString(migrations().resolve("r_v.sql"))).contains("WHERE note <> '${who}'");
+
+        String url = "jdbc:h2:mem:syntax;DB_CLOSE_DELAY=-1";
+        Result upgraded = run("--url", url, "--locations", migrations().toString(), "upgrade", "--placeholder",
+                "who=alice");
+        assertThat(upgraded.exit()).as(upgraded.err()).isZero();
+        assertThat(notes(url)).containsExactly("${literal}", "alicealice", "alice ${x}");
+    }
+
+    /** {@code placeholderReplacement=false} for the whole project: no script is replaced in, callbacks included. */
+    @Test
+    void aProjectWithoutPlaceholderReplacementIsImportedSoMigratorReplacesNothing() throws Exception {
+        write("src/main/resources/application.properties", "spring.flyway.placeholder-replacement=false\n");
+        write("src/main/resources/db/migration/V1__a.sql", "CREATE TABLE a (id int, note varchar(50));\n"
+                + "INSERT INTO a VALUES (1, '${literal}');\n");
+        write("src/main/resources/db/migration/R__v.sql", "CREATE OR REPLACE VIEW v AS SELECT '${y}' AS y;\n");
+        write("src/main/resources/db/migration/afterMigrate.sql", "INSERT INTO a VALUES (2, '${x}');\n");
+        Result imported = run("--locations", migrations().toString(), "import", "flyway");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Placeholders as Flyway replaced them ("
+                + Path.of("src/main/resources/application.properties") + "): none").doesNotContain("note:");
+        assertThat(Files.readString(migrations().resolve("v1_a.sql"))).contains("-- migrator:placeholders false\n");
+        assertThat(Files.readString(migrations().resolve("r_v.sql"))).contains("-- migrator:placeholders false\n");
+
+        String url = "jdbc:h2:mem:nosyntax;DB_CLOSE_DELAY=-1";
+        Result upgraded = run("--url", url, "--locations", migrations().toString(), "upgrade");
+        assertThat(upgraded.exit()).as(upgraded.err()).isZero();
+        assertThat(notes(url)).containsExactly("${literal}", "${x}");
     }
 
     @Test

@@ -74,8 +74,19 @@ public final class FlywayImport {
         }
     }
 
-    /** The revision scripts of the migrations; writes nothing. */
+    /** The revision scripts of the migrations, placeholders in Flyway's default syntax; writes nothing. */
     public static Result of(FlywayMigrations migrations) {
+        return of(migrations, FlywayPlaceholderSyntax.DEFAULT);
+    }
+
+    /**
+     * The revision scripts of the migrations; writes nothing.
+     *
+     * @param syntax how Flyway replaced placeholders in the project: scripts it replaced none in get
+     *     {@code -- migrator:placeholders false} (callbacks, which have no header, their {@code ${} escaped);
+     *     another prefix or suffix is rewritten to migrator's {@code ${name}}
+     */
+    public static Result of(FlywayMigrations migrations, FlywayPlaceholderSyntax syntax) {
         List<ImportedScript> scripts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         @Nullable String parent = null;
@@ -85,11 +96,11 @@ public final class FlywayImport {
             String id = version.revisionId();
             NewScript header = new NewScript(id, parent == null ? List.of() : List.of(parent), migration.description(),
                     List.of(), List.of());
-            scripts.add(new ImportedScript(id, ScriptWriter.fileName(header), render(header, migration, undo),
+            scripts.add(new ImportedScript(id, ScriptWriter.fileName(header), render(header, migration, undo, syntax),
                     migration));
-            notes.addAll(placeholders(migration));
+            notes.addAll(placeholders(migration, syntax));
             if (undo != null) {
-                notes.addAll(placeholders(undo));
+                notes.addAll(placeholders(undo, syntax));
             }
             parent = id;
         }
@@ -102,23 +113,26 @@ public final class FlywayImport {
                         + other.file() + " and " + repeatable.file() + "; give them descriptions that differ in"
                         + " letters or digits");
             }
-            scripts.add(new ImportedScript(id, id + ".sql", renderRepeatable(id, repeatable), repeatable));
-            notes.addAll(placeholders(repeatable));
+            scripts.add(new ImportedScript(id, id + ".sql", renderRepeatable(id, repeatable, syntax), repeatable));
+            notes.addAll(placeholders(repeatable, syntax));
         }
         for (String skipped : migrations.skipped()) {
             notes.add(skipped + ", not imported");
         }
         List<ImportedCallback> callbacks = new ArrayList<>();
         for (Path file : migrations.callbacks()) {
-            ImportedCallback callback = new ImportedCallback(file.getFileName().toString(), FlywayMigrations.text(file),
-                    file);
+            boolean replaced = replaced(file, syntax);
+            String text = FlywayMigrations.text(file);
+            ImportedCallback callback = new ImportedCallback(file.getFileName().toString(),
+                    replaced ? syntax.toMigrators(text) : FlywayPlaceholderSyntax.escapeMigrators(text), file);
             callbacks.add(callback);
-            notes.addAll(placeholders(callback.fileName(), callback.text(), placeholderReplacement(file)));
+            notes.addAll(placeholders(callback.fileName(), callback.text(), replaced));
         }
         return new Result(scripts, callbacks, notes);
     }
 
-    private static String render(NewScript header, FlywayMigration migration, @Nullable FlywayMigration undo) {
+    private static String render(NewScript header, FlywayMigration migration, @Nullable FlywayMigration undo,
+            FlywayPlaceholderSyntax syntax) {
         StringBuilder out = new StringBuilder();
         out.append("-- migrator:revision ").append(header.id()).append('\n');
         out.append("-- migrator:down").append(header.parents().isEmpty() ? "" : " " + header.parents().get(0))
@@ -127,7 +141,8 @@ public final class FlywayImport {
         if (!migration.transactional()) {
             out.append("-- migrator:transactional false\n");
         }
-        if (!placeholderReplacement(migration.file())) {
+        boolean replaced = replaced(migration.file(), syntax);
+        if (!replaced) {
             out.append("-- migrator:placeholders false\n");
         }
         out.append("-- Imported from Flyway: ").append(migration.fileName()).append(" (version ")
@@ -135,10 +150,10 @@ public final class FlywayImport {
         out.append(undo == null ? "; no undo script, so irreversible" : "; downgrade from " + undo.fileName());
         out.append('\n').append('\n');
         out.append("-- migrator:upgrade\n");
-        out.append(withNewline(migration.sql()));
+        out.append(withNewline(replaced ? syntax.toMigrators(migration.sql()) : migration.sql()));
         if (undo != null) {
             out.append('\n').append("-- migrator:downgrade\n");
-            out.append(withNewline(undo.sql()));
+            out.append(withNewline(replaced ? syntax.toMigrators(undo.sql()) : undo.sql()));
         }
         return out.toString();
     }
@@ -155,7 +170,7 @@ public final class FlywayImport {
         return id.length() <= 64 ? id : id.substring(0, 64);
     }
 
-    private static String renderRepeatable(String id, FlywayMigration migration) {
+    private static String renderRepeatable(String id, FlywayMigration migration, FlywayPlaceholderSyntax syntax) {
         StringBuilder out = new StringBuilder();
         out.append("-- migrator:revision ").append(id).append('\n');
         out.append("-- migrator:repeatable true\n");
@@ -163,10 +178,14 @@ public final class FlywayImport {
         if (!migration.transactional()) {
             out.append("-- migrator:transactional false\n");
         }
+        boolean replaced = replaced(migration.file(), syntax);
+        if (!replaced) {
+            out.append("-- migrator:placeholders false\n");
+        }
         out.append("-- Imported from Flyway: ").append(migration.fileName())
                 .append(" (repeatable); runs again after the versioned revisions of an upgrade whenever it changes\n\n");
         out.append("-- migrator:upgrade\n");
-        out.append(withNewline(migration.sql()));
+        out.append(withNewline(replaced ? syntax.toMigrators(migration.sql()) : migration.sql()));
         return out.toString();
     }
 
@@ -178,8 +197,10 @@ public final class FlywayImport {
      * A note per line naming a placeholder whose value the user must give migrator, or that has no
      * counterpart; Flyway's built-ins that migrator replaces alike need none.
      */
-    private static List<String> placeholders(FlywayMigration migration) {
-        return placeholders(migration.fileName(), migration.sql(), placeholderReplacement(migration.file()));
+    private static List<String> placeholders(FlywayMigration migration, FlywayPlaceholderSyntax syntax) {
+        boolean replaced = replaced(migration.file(), syntax);
+        return placeholders(migration.fileName(), replaced ? syntax.toMigrators(migration.sql()) : migration.sql(),
+                replaced);
     }
 
     private static List<String> placeholders(String fileName, String sql, boolean replaced) {
@@ -191,6 +212,9 @@ public final class FlywayImport {
         for (int i = 0; i < lines.length; i++) {
             Matcher matcher = PLACEHOLDER.matcher(lines[i]);
             while (matcher.find()) {
+                if (matcher.start() > 0 && lines[i].charAt(matcher.start() - 1) == '\\') {
+                    continue; // escaped: text to Flyway, and so to migrator
+                }
                 String name = matcher.group(1);
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (!MigratorConfig.PLACEHOLDER_NAME.matcher(name).matches() || SAME_BUILT_INS.contains(lower)) {
@@ -209,6 +233,11 @@ public final class FlywayImport {
             }
         }
         return notes;
+    }
+
+    /** Whether Flyway replaced placeholders in the file: the project's setting, then the file's own. */
+    private static boolean replaced(Path file, FlywayPlaceholderSyntax syntax) {
+        return syntax.replacement() && placeholderReplacement(file);
     }
 
     /** Flyway's per-script configuration: {@code V1__x.sql.conf} holding {@code placeholderReplacement=false}. */

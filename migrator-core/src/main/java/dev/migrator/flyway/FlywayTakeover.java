@@ -15,9 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param currentRows migrator's version rows afterwards
  * @param notes what the takeover left aside (repeatable migrations, versions no script has)
  * @param stamp the stamp's run, when one ran
+ * @param recordedRepeatables the repeatable revisions recorded as run in the stamp's transaction (their script is
+ *     the text Flyway last ran), so that the next upgrade does not run them again
  */
 public record FlywayTakeover(Outcome outcome, @Nullable String flywayTable, @Nullable FlywayVersion topVersion,
-        @Nullable String revision, Set<String> currentRows, List<String> notes, @Nullable RunResult stamp) {
+        @Nullable String revision, Set<String> currentRows, List<String> notes, @Nullable RunResult stamp,
+        Set<String> recordedRepeatables) {
 
     /** What a takeover did. */
     public enum Outcome {
@@ -34,6 +37,7 @@ public record FlywayTakeover(Outcome outcome, @Nullable String flywayTable, @Nul
     public FlywayTakeover {
         currentRows = Set.copyOf(currentRows);
         notes = List.copyOf(notes);
+        recordedRepeatables = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(recordedRepeatables));
     }
 
     public boolean tookOver() {
