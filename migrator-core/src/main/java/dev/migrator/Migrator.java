@@ -27,6 +27,7 @@ import dev.migrator.internal.script.ScriptLoader;
 import dev.migrator.internal.script.ScriptLocations;
 import dev.migrator.internal.session.JdbcSession;
 import dev.migrator.internal.session.OfflineSession;
+import dev.migrator.java.JavaRevisionResolver;
 import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
 import dev.migrator.lint.Linter;
@@ -66,9 +67,11 @@ public final class Migrator {
     private final ClassLoader classLoader;
     private final MigrationListener listener;
     private final ScriptCache scripts;
+    private final @Nullable JavaRevisionResolver javaRevisions;
 
     private Migrator(MigratorConfig config, @Nullable Supplier<? extends Session> sessions, ClassLoader classLoader,
-            MigrationListener listener, ScriptCache scripts) {
+            MigrationListener listener, ScriptCache scripts, @Nullable JavaRevisionResolver javaRevisions) {
+        this.javaRevisions = javaRevisions;
         this.config = config;
         this.sessions = sessions;
         this.classLoader = classLoader;
@@ -84,7 +87,7 @@ public final class Migrator {
 
     /** A migrator over any session (R2DBC, or a test's). */
     public static Migrator create(Supplier<? extends Session> sessions, MigratorConfig config) {
-        return new Migrator(config, sessions, defaultClassLoader(), MigrationListener.NONE, new ScriptCache());
+        return new Migrator(config, sessions, defaultClassLoader(), MigrationListener.NONE, new ScriptCache(), null);
     }
 
     /** Offline work only: SQL scripts for a DBA, and the scripts read; there is no database. */
@@ -93,17 +96,26 @@ public final class Migrator {
     }
 
     static Migrator withoutDatabase(MigratorConfig config, ClassLoader classLoader) {
-        return new Migrator(config, null, classLoader, MigrationListener.NONE, new ScriptCache());
+        return new Migrator(config, null, classLoader, MigrationListener.NONE, new ScriptCache(), null);
     }
 
     /** The same migrator reporting to {@code listener}; it shares this one's scripts, as read. */
     public Migrator withListener(MigrationListener listener) {
-        return new Migrator(config, sessions, classLoader, listener, scripts);
+        return new Migrator(config, sessions, classLoader, listener, scripts, javaRevisions);
     }
 
-    /** Where {@code classpath:} locations are read from. */
+    /**
+     * The same migrator, creating the objects of its Java revisions with {@code resolver} (the Spring Boot
+     * auto-configuration hands out beans). Without one, the class named by a script is loaded from this
+     * migrator's class loader and created with its public no-argument constructor.
+     */
+    public Migrator withJavaRevisions(JavaRevisionResolver resolver) {
+        return new Migrator(config, sessions, classLoader, listener, scripts, resolver);
+    }
+
+    /** Where {@code classpath:} locations (and, without {@link #withJavaRevisions}, Java revisions) are read from. */
     public Migrator withClassLoader(ClassLoader classLoader) {
-        return new Migrator(config, sessions, classLoader, listener, new ScriptCache());
+        return new Migrator(config, sessions, classLoader, listener, new ScriptCache(), javaRevisions);
     }
 
     /**
@@ -135,7 +147,7 @@ public final class Migrator {
                 throw e;
             }
         };
-        return new Migrator(inSchema, switched, classLoader, listener, scripts);
+        return new Migrator(inSchema, switched, classLoader, listener, scripts, javaRevisions);
     }
 
     /**
@@ -195,8 +207,8 @@ public final class Migrator {
     /** Every failure of a run reaches the listener, also one before the engine starts (scripts, connection). */
     private RunResult run(Command command, List<String> targets, boolean purge) {
         try {
-            return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener)
-                    .run(session, new LiveState(state), tables, command, targets, purge));
+            return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener,
+                    javaRevisions()).run(session, new LiveState(state), tables, command, targets, purge));
         } catch (RuntimeException e) {
             listener.runFailed(command, e);
             throw e;
@@ -474,6 +486,10 @@ public final class Migrator {
         try (Session session = sessions.get()) {
             return work.apply(session);
         }
+    }
+
+    private JavaRevisionResolver javaRevisions() {
+        return javaRevisions != null ? javaRevisions : JavaRevisionResolver.constructing(classLoader);
     }
 
     private static ClassLoader defaultClassLoader() {

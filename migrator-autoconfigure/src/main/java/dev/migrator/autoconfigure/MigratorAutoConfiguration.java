@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -76,13 +77,17 @@ public final class MigratorAutoConfiguration {
         @Bean
         Migrator migrator(MigrationDatabase database, MigratorProperties properties, Environment environment,
                 ResourceLoader resourceLoader, ObjectProvider<MigratorCustomizer> customizers,
-                ObjectProvider<MigrationListener> listeners) {
+                ObjectProvider<MigrationListener> listeners, ConfigurableListableBeanFactory beanFactory) {
             MigratorConfig.Builder config = config(properties, environment);
             customizers.orderedStream().forEach(customizer -> customizer.customize(config));
             Migrator migrator = Migrator.create(database.dataSource(), config.build())
                     .withListener(CompositeMigrationListener.of(listeners.orderedStream().toList()));
             ClassLoader classLoader = resourceLoader.getClassLoader();
-            return classLoader == null ? migrator : migrator.withClassLoader(classLoader);
+            if (classLoader != null) {
+                migrator = migrator.withClassLoader(classLoader);
+            }
+            return migrator.withJavaRevisions(new JavaRevisionBeans(beanFactory,
+                    classLoader != null ? classLoader : Migrator.class.getClassLoader()));
         }
 
         static MigratorConfig.Builder config(MigratorProperties properties, Environment environment) {

@@ -107,6 +107,11 @@ public final class MigratorCli {
                     + "$SPRING_PROFILES_ACTIVE, then spring.profiles.active)")
     @Nullable List<String> profiles;
 
+    @Option(names = "--class-path", scope = ScopeType.INHERIT, split = ",", paramLabel = "PATH",
+            description = "Folders and jars to load Java revisions from (such as target/classes); comma-separated,"
+                    + " repeatable. Java revisions that need the application's beans run from the application")
+    @Nullable List<String> classPath;
+
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print JSON (current, heads, branches, history, show, pending, check, lint)")
     boolean json;
@@ -337,7 +342,13 @@ public final class MigratorCli {
             config = config.toBuilder().dialect(Dialects.fromUrl(settings.jdbcUrl()).name()).build();
         }
         try (Database database = Database.open(settings)) {
-            return work.apply(Migrator.create(database.dataSource(), config), database.dataSource());
+            Migrator migrator = Migrator.create(database.dataSource(), config);
+            if (classPath == null || classPath.isEmpty()) {
+                return work.apply(migrator, database.dataSource());
+            }
+            try (JavaClassPath javaClasses = JavaClassPath.of(workDir, classPath)) {
+                return work.apply(javaClasses.apply(migrator), database.dataSource());
+            }
         }
     }
 

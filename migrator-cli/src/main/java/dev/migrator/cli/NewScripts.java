@@ -1,6 +1,7 @@
 package dev.migrator.cli;
 
 import dev.migrator.error.BadInputException;
+import dev.migrator.error.ScriptException;
 import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import dev.migrator.script.NewScript;
@@ -53,6 +54,14 @@ final class NewScripts {
 
     /** Checks the new script against the graph, writes it, and returns its path. */
     static Path write(MigratorCli cli, RevisionGraph graph, NewScript script) {
+        return write(cli, graph, script, null);
+    }
+
+    /**
+     * As {@link #write(MigratorCli, RevisionGraph, NewScript)}; with {@code javaClass} the script of a Java
+     * revision, whose class name is checked as the parser will read it.
+     */
+    static Path write(MigratorCli cli, RevisionGraph graph, NewScript script, @Nullable String javaClass) {
         for (String label : script.branchLabels()) {
             if (!ScriptParser.isRevisionId(label)) {
                 throw new BadInputException("--branch-label '" + label + "' is not a label: use 1 to 64 letters, digits"
@@ -71,8 +80,17 @@ final class NewScripts {
                         + repeatable.source());
             }
         }
+        ScriptWriter writer = new ScriptWriter();
+        if (javaClass != null) {
+            try {
+                ScriptParser.parse(writer.renderJava(script, javaClass), file.toString());
+            } catch (ScriptException e) {
+                throw new BadInputException("--java '" + javaClass + "' is not a class name: give the full name of a"
+                        + " class that implements dev.migrator.java.JavaRevision, such as com.example.BackfillEmails", e);
+            }
+        }
         boolean created = !Files.isDirectory(folder);
-        Path written = new ScriptWriter().write(folder, script);
+        Path written = javaClass == null ? writer.write(folder, script) : writer.writeJava(folder, script, javaClass);
         if (created) {
             cli.err().println("note: created the folder " + folder.toAbsolutePath().normalize() + ", which did not exist;"
                     + " if your scripts live elsewhere, give --locations (or set migrator.locations)");

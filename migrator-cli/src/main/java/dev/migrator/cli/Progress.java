@@ -31,7 +31,9 @@ final class Progress implements MigrationListener {
             case STAMP -> stampMove(step.versionChange()); // a stamp jumps: the graph parent is not where it came from
         };
         out.println("Running " + Command.direction(step.kind()) + " " + move
-                + (revision.message().isEmpty() ? "" : ", " + revision.message()));
+                + (revision.message().isEmpty() ? "" : ", " + revision.message())
+                + (revision.javaClass() == null || step.kind() == dev.migrator.plan.StepKind.STAMP ? ""
+                        : " (java " + revision.javaClass() + ")"));
         out.flush();
     }
 

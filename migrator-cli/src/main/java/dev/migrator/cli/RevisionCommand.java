@@ -44,8 +44,15 @@ final class RevisionCommand implements Callable<Integer> {
             + " revisions of an upgrade whenever it changes (views, functions)")
     boolean repeatable;
 
+    @Option(names = "--java", paramLabel = "CLASS", description = "A Java revision: the script names CLASS (a"
+            + " dev.migrator.java.JavaRevision), which runs online over JDBC; its checksum is its java-version")
+    @Nullable String javaClass;
+
     @Override
     public Integer call() {
+        if (repeatable && javaClass != null) {
+            throw new BadInputException("--repeatable and --java do not go together: a Java revision is versioned");
+        }
         if (repeatable) {
             cli.out().println(writeRepeatable());
             return 0;
@@ -65,7 +72,7 @@ final class RevisionCommand implements Callable<Integer> {
         }
         NewScript script = new NewScript(NewScripts.id(graph, revId), parents, message, branchLabels,
                 NewScripts.dependsOn(graph, dependsOn));
-        cli.out().println(NewScripts.write(cli, graph, script));
+        cli.out().println(NewScripts.write(cli, graph, script, javaClass));
         return 0;
     }
 

@@ -26,15 +26,16 @@ import org.jspecify.annotations.Nullable;
  * @param mergePoint it has two or more parents
  * @param current whether the database is at it; null where the database was not asked
  * @param repeatable a repeatable revision (no place in the graph); it shows in {@code pending} when changed
+ * @param java the class of a Java revision; null for a SQL revision
  */
 record RevisionView(String revision, List<String> parents, List<String> dependsOn, List<String> branchLabels,
         List<String> branches, String message, String path, boolean head, boolean effectiveHead, boolean branchPoint,
-        boolean mergePoint, @Nullable Boolean current, boolean repeatable) {
+        boolean mergePoint, @Nullable Boolean current, boolean repeatable, @Nullable String java) {
 
     /** A repeatable revision, which has nothing of the graph's: {@code pending} lists it when it changed. */
     static RevisionView repeatable(RevisionScript script) {
         return new RevisionView(script.id(), List.of(), List.of(), List.of(), List.of(), script.message(),
-                script.source(), false, false, false, false, null, true);
+                script.source(), false, false, false, false, null, true, null);
     }
 
     static RevisionView of(RevisionGraph graph, String id, @Nullable Set<String> current) {
@@ -51,7 +52,7 @@ record RevisionView(String revision, List<String> parents, List<String> dependsO
         return new RevisionView(id, revision.parents(), graph.dependencies(id), revision.branchLabels(),
                 List.copyOf(inheritedLabels.getOrDefault(id, Set.of())), revision.message(), revision.source(), head,
                 head && graph.isDependedOn(id), graph.branchPoints().contains(id), graph.mergePoints().contains(id),
-                current == null ? null : current.contains(id), false);
+                current == null ? null : current.contains(id), false, revision.javaClass());
     }
 
     /** {@code id (labels) (head) (branchpoint) (mergepoint)}, plus {@code (current)} where known, as Alembic prints it. */
@@ -68,6 +69,9 @@ record RevisionView(String revision, List<String> parents, List<String> dependsO
                 .append(mergePoint ? " (mergepoint)" : "");
         if (Boolean.TRUE.equals(current)) {
             out.append(" (current)");
+        }
+        if (java != null) {
+            out.append(" (java)");
         }
         return out.toString();
     }

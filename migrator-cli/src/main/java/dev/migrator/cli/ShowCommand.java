@@ -56,6 +56,10 @@ final class ShowCommand implements Callable<Integer> {
         if (!shown.children().isEmpty()) {
             out.println("Children: " + String.join(", ", shown.children()));
         }
+        if (script.java() != null) {
+            out.println("Java: " + script.java().className() + " (java-version " + script.java().version()
+                    + "; runs online over JDBC only)");
+        }
         out.println("Transactional: " + shown.transactional());
         out.println("Reversible: " + shown.reversible());
         out.println("Checksum: " + shown.checksum());

@@ -74,6 +74,56 @@ abstract class CliEndToEnd {
     }
 
     @Test
+    void aJavaRevisionIsWrittenShownAndRunFromTheClassPath() throws Exception {
+        Path scripts = work.resolve("migrations");
+        String name = UpperCaseNames.class.getName();
+        String classes = Path.of(UpperCaseNames.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        try (TestDatabase db = TestDatabase.create(kind())) {
+            Path a = Path.of(ok(cli(db, scripts, "revision", "-m", "names")).out().strip());
+            fill(a, "CREATE TABLE names (name varchar(50));\nINSERT INTO names VALUES ('ann');", "DROP TABLE names;");
+            String first = a.getFileName().toString().substring(0, 12);
+            Path java = Path.of(ok(cli(db, scripts, "revision", "-m", "upper case names", "--java", name)).out().strip());
+            assertThat(Files.readString(java)).contains("-- migrator:java " + name + "\n-- migrator:java-version 1\n");
+            String id = java.getFileName().toString().substring(0, 12);
+            assertThat(ok(cli(db, scripts, "show", id)).out()).contains("Java: " + name + " (java-version 1;")
+                    .contains("Reversible: true");
+            assertThat(ok(cli(db, scripts, "history")).out())
+                    .contains(first + " -> " + id + " (head) (java), upper case names");
+
+            CliJar.Result withoutClasses = cli(db, scripts, "upgrade");
+            assertThat(withoutClasses.exit()).as(withoutClasses.toString()).isEqualTo(2);
+            assertThat(withoutClasses.err()).contains("Java revision " + id, "class " + name
+                    + " is not on the class path", "--class-path", "Nothing was applied");
+            assertThat(db.tableNames()).doesNotContain("names", "migrator_version");
+            CliJar.Result offline = cli(db, scripts, "upgrade", "--sql");
+            assertThat(offline.exit()).as(offline.toString()).isEqualTo(2);
+            assertThat(offline.out()).isEmpty();
+            assertThat(offline.err()).contains("Revision " + id, "is a Java revision (" + name + "), which runs only"
+                    + " online", "upgrade --sql START:" + first);
+
+            assertThat(ok(cli(db, scripts, "--class-path", classes, "upgrade")).out())
+                    .contains("Running upgrade " + first + " -> " + id + ", upper case names (java " + name + ")");
+            assertThat(names(db)).containsExactly("ANN");
+            assertThat(versionRows(db)).containsExactly(id);
+            ok(cli(db, scripts, "--class-path", classes, "downgrade", "-1"));
+            assertThat(names(db)).containsExactly("ann");
+            assertThat(versionRows(db)).containsExactly(first);
+        }
+    }
+
+    private static List<String> names(TestDatabase db) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT name FROM names")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
     void theDevelopersLoopFromRevisionToStampAndAnOfflineExportThatMatches() throws Exception {
         Path scripts = work.resolve("migrations");
         try (TestDatabase db = TestDatabase.create(kind()); TestDatabase offline = TestDatabase.create(kind())) {

@@ -34,6 +34,8 @@ public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersio
         List<FlywayMigration> repeatable, List<String> skipped, List<Path> callbacks) {
 
     private static final Pattern NAME = Pattern.compile("([VUR])(.*?)__(.+)\\.sql");
+    /** Flyway's Java migrations, as sources or compiled, by its naming convention. */
+    private static final Pattern JAVA_MIGRATION = Pattern.compile("[VUR].*__.+\\.(java|kt|class)");
 
     public FlywayMigrations {
         versioned = List.copyOf(versioned);
@@ -95,6 +97,13 @@ public record FlywayMigrations(List<FlywayMigration> versioned, Map<FlywayVersio
     private static void read(Path file, Map<FlywayVersion, FlywayMigration> versioned,
             Map<FlywayVersion, FlywayMigration> undo, List<FlywayMigration> repeatable, List<String> skipped) {
         String name = file.getFileName().toString();
+        if (JAVA_MIGRATION.matcher(name).matches()) {
+            skipped.add(name + ": a Flyway Java migration, which the import does not convert; write a Java revision"
+                    + " in its place (migrator revision --java CLASS --rev-id v<version> --head <the revision before>,"
+                    + " then make the class implement dev.migrator.java.JavaRevision and point the next revision's"
+                    + " down at it; docs/coming-from.md)");
+            return;
+        }
         if (!name.endsWith(".sql")) {
             if (!name.endsWith(".sql.conf")) {
                 skipped.add(name + ": not a .sql file");

@@ -2,6 +2,7 @@ package dev.migrator.graph;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One node of the revision graph: what the graph needs to know of a revision script.
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param message one-line description
  * @param reversible whether the script has a downgrade section
  * @param source where the revision was read from (file or resource), for error messages
+ * @param javaClass the class of a Java revision ({@code -- migrator:java}); null for a SQL revision
  */
 public record Revision(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
-        String message, boolean reversible, String source) {
+        String message, boolean reversible, String source, @Nullable String javaClass) {
 
     public Revision {
         Objects.requireNonNull(id, "id");
@@ -24,6 +26,12 @@ public record Revision(String id, List<String> parents, List<String> branchLabel
         dependsOn = List.copyOf(dependsOn);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A SQL revision. */
+    public Revision(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
+            String message, boolean reversible, String source) {
+        this(id, parents, branchLabels, dependsOn, message, reversible, source, null);
     }
 
     /** A revision with only parents, as tests and tools build them. */

@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param repeatable a repeatable revision ({@code -- migrator:repeatable true}): no place in the graph, run again
  *     after the versioned steps of an upgrade whenever its checksum changed (docs/script-format.md)
  * @param placeholders whether {@code ${name}} in the sections is replaced ({@code -- migrator:placeholders})
+ * @param java the class of a Java revision, whose sections hold no SQL; null for a SQL revision
  */
 public record RevisionScript(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
         String message, boolean transactional, Section upgrade, @Nullable Section downgrade, String checksum,
-        String source, boolean repeatable, boolean placeholders) {
+        String source, boolean repeatable, boolean placeholders, @Nullable JavaReference java) {
 
     public RevisionScript {
         Objects.requireNonNull(id, "id");
@@ -32,6 +33,14 @@ public record RevisionScript(String id, List<String> parents, List<String> branc
         branchLabels = List.copyOf(branchLabels);
         dependsOn = List.copyOf(dependsOn);
         Objects.requireNonNull(upgrade, "upgrade");
+    }
+
+    /** A SQL revision. */
+    public RevisionScript(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
+            String message, boolean transactional, Section upgrade, @Nullable Section downgrade, String checksum,
+            String source, boolean repeatable, boolean placeholders) {
+        this(id, parents, branchLabels, dependsOn, message, transactional, upgrade, downgrade, checksum, source,
+                repeatable, placeholders, null);
     }
 
     /** A versioned revision (a node of the graph) whose placeholders are replaced. */
@@ -47,6 +56,7 @@ public record RevisionScript(String id, List<String> parents, List<String> branc
 
     /** The node this script contributes to the revision graph. */
     public Revision toRevision() {
-        return new Revision(id, parents, branchLabels, dependsOn, message, reversible(), source);
+        return new Revision(id, parents, branchLabels, dependsOn, message, reversible(), source,
+                java == null ? null : java.className());
     }
 }

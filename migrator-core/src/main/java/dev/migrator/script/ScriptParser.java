@@ -18,7 +18,7 @@ public final class ScriptParser {
 
     private static final List<String> HEADER_KEYS =
             List.of("revision", "down", "message", "branch-labels", "depends-on", "transactional", "repeatable",
-                    "placeholders");
+                    "placeholders", "java", "java-version");
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
 
@@ -188,8 +188,10 @@ public final class ScriptParser {
         if (repeatable) {
             requireNoGraphPlace(source, id, header, headerLines, sections);
         }
+        JavaReference java = JavaDescriptor.read(source, id, header, headerLines, sections.values(), repeatable);
+        String checksum = java == null ? Checksums.sha256(upgrade.sql()) : JavaDescriptor.checksum(java);
         return new RevisionScript(id, parents, labels, dependsOn, header.getOrDefault("message", ""), transactional,
-                upgrade, sections.get(DOWNGRADE), Checksums.sha256(upgrade.sql()), source, repeatable, placeholders);
+                upgrade, sections.get(DOWNGRADE), checksum, source, repeatable, placeholders, java);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Writes new revision scripts in the format {@link ScriptParser} reads. */
 public final class ScriptWriter {
@@ -46,6 +47,18 @@ public final class ScriptWriter {
 
     /** The text of a new script with empty sections to fill in. */
     public String render(NewScript script) {
+        return render(script, null);
+    }
+
+    /**
+     * The script of a new Java revision: the header names {@code className} at version 1, and the two
+     * section markers stay, holding comments only, so that it is reversible until the downgrade marker goes.
+     */
+    public String renderJava(NewScript script, String className) {
+        return render(script, className);
+    }
+
+    private String render(NewScript script, @Nullable String javaClass) {
         StringBuilder out = new StringBuilder();
         out.append("-- migrator:revision ").append(script.id()).append('\n');
         out.append("-- migrator:down").append(script.parents().isEmpty() ? "" : " " + String.join(", ", script.parents()))
@@ -57,8 +70,19 @@ public final class ScriptWriter {
         if (!script.dependsOn().isEmpty()) {
             out.append("-- migrator:depends-on ").append(String.join(", ", script.dependsOn())).append('\n');
         }
+        if (javaClass != null) {
+            out.append("-- migrator:java ").append(javaClass).append('\n');
+            out.append("-- migrator:java-version 1\n");
+        }
         out.append("-- Created ").append(CREATED.format(clock.instant().atZone(ZoneOffset.UTC))).append('\n');
         out.append('\n');
+        if (javaClass != null) {
+            String name = new JavaReference(javaClass, "1").simpleName();
+            return out.append("-- migrator:upgrade\n-- ").append(name).append(".upgrade(connection) runs here, in the")
+                    .append(" revision's transaction. Raise java-version when a change to it must count as an edit.\n\n")
+                    .append("-- migrator:downgrade\n-- ").append(name).append(".downgrade(connection) runs here;")
+                    .append(" without this marker the revision is irreversible.\n").toString();
+        }
         out.append("-- migrator:upgrade\n");
         out.append(script.parents().size() > 1 ? "-- A merge revision usually needs no SQL.\n" : "\n");
         out.append('\n');
@@ -92,6 +116,11 @@ public final class ScriptWriter {
     /** Writes the script into {@code folder} (created if needed) and returns its path; never overwrites. */
     public Path write(Path folder, NewScript script) {
         return write(folder, fileName(script), render(script));
+    }
+
+    /** Writes the script of a new Java revision ({@link #renderJava}), as {@link #write(Path, NewScript)}. */
+    public Path writeJava(Path folder, NewScript script, String className) {
+        return write(folder, fileName(script), renderJava(script, className));
     }
 
     private static Path write(Path folder, String name, String text) {

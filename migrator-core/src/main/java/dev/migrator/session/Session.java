@@ -3,9 +3,11 @@ package dev.migrator.session;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.dialect.LockSql;
 import dev.migrator.error.BadInputException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +46,14 @@ public interface Session extends AutoCloseable {
     default void useSchema(String schema) {
         throw new BadInputException("This session cannot switch to schema " + schema
                 + "; migrate each schema over a connection (DataSource, ConnectionFactory) of its own");
+    }
+
+    /**
+     * The JDBC connection the session runs its statements on, which a Java revision is handed; empty for
+     * sessions without one (R2DBC, offline), which refuse Java revisions before anything runs.
+     */
+    default Optional<Connection> jdbcConnection() {
+        return Optional.empty();
     }
 
     /** Starts a transaction; statements until {@link #commit()} or {@link #rollback()} belong to it. */

@@ -78,6 +78,18 @@ class FlywayImportTest {
     }
 
     @Test
+    void aJavaMigrationIsSkippedWithANoteOnWritingAJavaRevisionInItsPlace() throws Exception {
+        write("V1__create.sql", "CREATE TABLE t (id int);\n");
+        write("V2__Backfill.java", "package db.migration;\npublic class V2__Backfill {}\n");
+        write("V3__more.sql", "SELECT 3;\n");
+        FlywayMigrations migrations = FlywayMigrations.read(List.of(folder));
+        assertThat(migrations.skipped()).singleElement().asString().startsWith("V2__Backfill.java: a Flyway Java"
+                + " migration, which the import does not convert").contains("migrator revision --java CLASS");
+        assertThat(FlywayImport.of(migrations).scripts()).extracting(FlywayImport.ImportedScript::revisionId)
+                .containsExactly("v1", "v3");
+    }
+
+    @Test
     void twoFilesOfOneVersionAreRefusedNamingBoth() throws Exception {
         write("V1_1__a.sql", "SELECT 1;");
         write("V1.01__b.sql", "SELECT 2;");

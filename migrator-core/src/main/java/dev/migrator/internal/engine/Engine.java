@@ -14,6 +14,7 @@ import dev.migrator.graph.Revision;
 import dev.migrator.graph.RevisionGraph;
 import dev.migrator.internal.bookkeeping.BookkeepingTables;
 import dev.migrator.internal.plan.Planner;
+import dev.migrator.java.JavaRevisionResolver;
 import dev.migrator.plan.Plan;
 import dev.migrator.plan.Step;
 import dev.migrator.script.RevisionScript;
@@ -40,13 +41,21 @@ public final class Engine {
     private final StateCheck check;
     private final Planner planner;
     private final Set<String> acceptedRepeatables;
+    private final JavaRevisionResolver javaRevisions;
 
+    /** An engine whose Java revisions are created with their no-argument constructor, from the context class loader. */
     public Engine(ScriptCatalog catalog, MigratorConfig config, MigrationListener listener) {
-        this(catalog, config, listener, Set.of());
+        this(catalog, config, listener, JavaRevisionResolver.constructing(contextClassLoader()));
+    }
+
+    public Engine(ScriptCatalog catalog, MigratorConfig config, MigrationListener listener,
+            JavaRevisionResolver javaRevisions) {
+        this(catalog, config, listener, Set.of(), javaRevisions);
     }
 
     private Engine(ScriptCatalog catalog, MigratorConfig config, MigrationListener listener,
-            Set<String> acceptedRepeatables) {
+            Set<String> acceptedRepeatables, JavaRevisionResolver javaRevisions) {
+        this.javaRevisions = javaRevisions;
         this.catalog = catalog;
         this.config = config;
         this.listener = listener;
@@ -60,7 +69,7 @@ public final class Engine {
      * if they had just run: a Flyway takeover knows from Flyway's history that they did.
      */
     public Engine acceptingRepeatables(Set<String> ids) {
-        return new Engine(catalog, config, listener, ids);
+        return new Engine(catalog, config, listener, ids, javaRevisions);
     }
 
     /** The tables of this config on this session, schema-qualified where the schema is known. */
@@ -96,8 +105,8 @@ public final class Engine {
             PlaceholderValues placeholders = new PlaceholderValues(config, session, tables);
             Callbacks callbacks = new Callbacks(catalog, command, session.dialect().statementSplitter(), placeholders);
             StepRunner runner = new StepRunner(catalog, tables, session.dialect().statementSplitter(),
-                    state.latestHistory(), placeholders, callbacks);
-            runner.prepare(plan.steps());
+                    state.latestHistory(), placeholders, callbacks, new JavaSteps(catalog, javaRevisions));
+            runner.prepare(session, plan.steps());
             callbacks.prepare(plan.steps());
             requireRunnable(session, plan);
             if (!state.tablesExist()) {
@@ -316,6 +325,11 @@ public final class Engine {
 
     public ScriptCatalog catalog() {
         return catalog;
+    }
+
+    private static ClassLoader contextClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Engine.class.getClassLoader();
     }
 
     private static long millisSince(long nanos) {

@@ -25,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one step: the revision's statements, then its version-row change and history row.
@@ -40,10 +41,13 @@ final class StepRunner {
     private final Map<String, HistoryEntry> latestHistory;
     private final PlaceholderValues placeholders;
     private final Callbacks callbacks;
+    private final JavaSteps java;
     private final Map<Step, List<SqlStatement>> split = new IdentityHashMap<>();
 
     StepRunner(ScriptCatalog catalog, BookkeepingTables tables, StatementSplitter splitter,
-            Map<String, HistoryEntry> latestHistory, PlaceholderValues placeholders, Callbacks callbacks) {
+            Map<String, HistoryEntry> latestHistory, PlaceholderValues placeholders, Callbacks callbacks,
+            JavaSteps java) {
+        this.java = java;
         this.catalog = catalog;
         this.tables = tables;
         this.splitter = splitter;
@@ -63,39 +67,21 @@ final class StepRunner {
      */
     int run(Session session, Step step, boolean insideOuterTransaction) {
         RevisionScript script = catalog.script(step.revision().id());
+        if (script.java() != null && step.kind() != StepKind.STAMP) {
+            return runJava(session, step, script, insideOuterTransaction);
+        }
         List<SqlStatement> statements = statements(step, script);
         long started = System.nanoTime();
         // A stamp step writes bookkeeping rows only, which every database can keep in a transaction.
         if (atomic(session, script) || step.kind() == StepKind.STAMP) {
-            if (!insideOuterTransaction) {
-                session.begin();
-            }
-            try {
-                String outcome = insideOuterTransaction
-                        ? "The whole run was one transaction and was rolled back: no revision of it stays applied."
-                        : "The revision was rolled back; earlier revisions stay applied.";
-                callbacks.beforeStep(session, step, outcome);
+            String outcome = insideOuterTransaction
+                    ? "The whole run was one transaction and was rolled back: no revision of it stays applied."
+                    : "The revision was rolled back; earlier revisions stay applied.";
+            inTransaction(session, step, script, insideOuterTransaction, outcome, statements.size(), () -> {
                 for (int i = 0; i < statements.size(); i++) {
                     execute(session, step, script, statements, i, insideOuterTransaction);
                 }
-                callbacks.afterStep(session, step, outcome);
-                List<String> rows = bookkeeping(step, script, Outcome.SUCCESS, millisSince(started),
-                        statements.size(), session.timesSteps());
-                if (insideOuterTransaction) {
-                    session.executeAll(rows);
-                } else {
-                    session.commitWith(rows);
-                }
-            } catch (RuntimeException e) {
-                if (!insideOuterTransaction) {
-                    rollbackQuietly(session, e);
-                    if (script.repeatable() && e instanceof MigrationFailedException) {
-                        // Nothing of it stays, but the failed row tells the next run (and a person) why it runs again.
-                        recordFailure(session, step, script, millisSince(started), List.of());
-                    }
-                }
-                throw e;
-            }
+            });
             return statements.size();
         }
         int done = resumePoint(step, script, statements);
@@ -116,25 +102,100 @@ final class StepRunner {
             recordFailure(session, step, script, millisSince(started), statements);
             throw e;
         }
+        recordSuccess(session, step, script, started, statements.size());
+        return statements.size();
+    }
+
+    /**
+     * The step's work between its callbacks, and its bookkeeping, in one transaction: its own, or the
+     * run's when {@code insideOuterTransaction}.
+     *
+     * @param outcome what a failure leaves, for the message
+     */
+    private void inTransaction(Session session, Step step, RevisionScript script, boolean insideOuterTransaction,
+            String outcome, @Nullable Integer statements, Runnable work) {
+        long started = System.nanoTime();
+        if (!insideOuterTransaction) {
+            session.begin();
+        }
+        try {
+            callbacks.beforeStep(session, step, outcome);
+            work.run();
+            callbacks.afterStep(session, step, outcome);
+            List<String> rows = bookkeeping(step, script, Outcome.SUCCESS, millisSince(started), statements,
+                    session.timesSteps());
+            if (insideOuterTransaction) {
+                session.executeAll(rows);
+            } else {
+                session.commitWith(rows);
+            }
+        } catch (RuntimeException e) {
+            if (!insideOuterTransaction) {
+                rollbackQuietly(session, e);
+                if (script.repeatable() && e instanceof MigrationFailedException) {
+                    // Nothing of it stays, but the failed row tells the next run (and a person) why it runs again.
+                    recordFailure(session, step, script, millisSince(started), List.of());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The bookkeeping of a step whose work committed as it ran, in a transaction of its own. */
+    private void recordSuccess(Session session, Step step, RevisionScript script, long started,
+            @Nullable Integer statements) {
         session.begin();
         try {
-            session.commitWith(bookkeeping(step, script, Outcome.SUCCESS, millisSince(started), statements.size(),
+            session.commitWith(bookkeeping(step, script, Outcome.SUCCESS, millisSince(started), statements,
                     session.timesSteps()));
         } catch (RuntimeException e) {
             rollbackQuietly(session, e);
             throw e;
         }
-        return statements.size();
     }
 
     /**
-     * Splits every step's statements before the first one runs, so a script error (an undefined
-     * placeholder too) changes nothing.
+     * A Java revision: its code in a transaction with its bookkeeping wherever the script is
+     * transactional, also on databases that commit DDL at once (its work is usually DML, which they roll
+     * back too); with {@code transactional false} on the connection in auto-commit, and then its
+     * bookkeeping. It never resumes part-way: what its code did is not counted in statements.
+     *
+     * @return 0: the statements its code ran are not counted
      */
-    void prepare(List<Step> steps) {
+    private int runJava(Session session, Step step, RevisionScript script, boolean insideOuterTransaction) {
+        if (script.transactional()) {
+            String outcome = insideOuterTransaction
+                    ? "The whole run was one transaction and was rolled back: no revision of it stays applied."
+                    : "The revision's transaction was rolled back (DDL it ran stays where the database commits DDL at"
+                            + " once: MariaDB, MySQL, H2); earlier revisions stay applied, and the next run runs it again.";
+            inTransaction(session, step, script, insideOuterTransaction, outcome, null,
+                    () -> java.run(session, step, script, outcome));
+            return 0;
+        }
+        long started = System.nanoTime();
+        String outcome = "What its code ran stays (its script says transactional false, so it ran in auto-commit);"
+                + " the next run runs it again from the start.";
+        try {
+            callbacks.beforeStep(session, step, outcome);
+            java.run(session, step, script, outcome);
+            callbacks.afterStep(session, step, outcome);
+        } catch (MigrationFailedException e) {
+            insertFailure(session, step, script, millisSince(started), script.checksum(), null);
+            throw e;
+        }
+        recordSuccess(session, step, script, started, null);
+        return 0;
+    }
+
+    /**
+     * Splits every step's statements before the first one runs, and resolves the Java revisions, so a
+     * script error (an undefined placeholder too) or a missing class changes nothing.
+     */
+    void prepare(Session session, List<Step> steps) {
         for (Step step : steps) {
             statements(step, catalog.script(step.revision().id()));
         }
+        java.prepare(session, steps);
     }
 
     private List<SqlStatement> statements(Step step, RevisionScript script) {
@@ -158,6 +219,9 @@ final class StepRunner {
                         + ") has no downgrade section and cannot be downgraded");
             }
             return List.of();
+        }
+        if (script.java() != null) {
+            return List.of(); // its sections hold comments only, and placeholders have nothing to fill in
         }
         // Values go in before splitting, as they would be typed: the offline script holds what runs online.
         String sql = script.placeholders()
@@ -257,14 +321,20 @@ final class StepRunner {
 
     private static String sectionChecksum(Step step, RevisionScript script) {
         Section downgrade = script.downgrade();
-        return step.kind() == StepKind.DOWNGRADE && downgrade != null ? Checksums.sha256(downgrade.sql())
+        return step.kind() == StepKind.DOWNGRADE && downgrade != null && script.java() == null
+                ? Checksums.sha256(downgrade.sql())
                 : script.checksum();
     }
 
     private void recordFailure(Session session, Step step, RevisionScript script, long millis, List<SqlStatement> ran) {
+        insertFailure(session, step, script, millis, checksumOf(ran), ran.size());
+    }
+
+    private void insertFailure(Session session, Step step, RevisionScript script, long millis, String checksum,
+            @Nullable Integer statements) {
         try {
             session.execute(tables.insertHistory(script.id(), Direction.of(step.kind()), Outcome.FAILED,
-                    checksumOf(ran), script.message(), session.timesSteps() ? millis : null, ran.size()));
+                    checksum, script.message(), session.timesSteps() ? millis : null, statements));
         } catch (DatabaseException e) {
             // The failure itself is what the user needs to see; the missing row is logged with it.
             System.getLogger(StepRunner.class.getName()).log(System.Logger.Level.WARNING,
@@ -274,8 +344,8 @@ final class StepRunner {
     }
 
     /** A revision's version-row changes and its history row. */
-    private List<String> bookkeeping(Step step, RevisionScript script, Outcome outcome, long millis, int statements,
-            boolean timed) {
+    private List<String> bookkeeping(Step step, RevisionScript script, Outcome outcome, long millis,
+            @Nullable Integer statements, boolean timed) {
         List<String> rows = new ArrayList<>(tables.versionChange(step.versionChange()));
         rows.add(tables.insertHistory(script.id(), Direction.of(step.kind()), outcome,
                 sectionChecksum(step, script), script.message(), timed ? millis : null, statements));

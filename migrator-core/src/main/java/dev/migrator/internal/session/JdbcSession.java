@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -113,6 +114,11 @@ public final class JdbcSession implements Session {
             rows.add(row);
         }
         return rows;
+    }
+
+    @Override
+    public Optional<Connection> jdbcConnection() {
+        return Optional.of(connection);
     }
 
     @Override
