@@ -808,14 +808,14 @@ public final class Driver {
     /**
      * The reactive service's class path: its classes, the reactive stack ({@code boot-lib/reactive}), what it shares
      * with the servlet service ({@code boot-lib/common} without {@link #SERVLET_AND_JDBC}), and the tool's folder with
-     * the JDBC parts the tool brings into a reactive service: migrator's starter brings Spring's JDBC support and
-     * HikariCP (it depends on {@code spring-boot-starter-jdbc}) but no driver, as it migrates over R2DBC; Flyway and
-     * Liquibase need Spring's JDBC support (their Boot modules depend on it) and the JDBC driver, but no pool.
+     * the JDBC parts the tool brings into a reactive service: migrator's R2DBC starter ({@code boot-lib/migrator-r2dbc})
+     * brings none, as it migrates over R2DBC; Flyway and Liquibase need Spring's JDBC support (their Boot modules
+     * depend on it) and the JDBC driver, but no pool.
      */
     private static String reactiveClassPath(Path classes, Path bootLib, String tool) throws IOException {
         List<String> entries = new ArrayList<>(List.of(classes.toString(), bootLib.resolve("reactive") + "/*"));
         List<String> jdbc = switch (tool) {
-            case MIGRATOR -> List.of("spring-boot-starter-jdbc-", "spring-boot-jdbc-", "spring-jdbc-", "HikariCP-");
+            case MIGRATOR -> List.of();
             case FLYWAY, LIQUIBASE -> List.of("spring-boot-jdbc-", "spring-jdbc-", "postgresql-");
             case NONE -> List.of();
             default -> throw new IllegalArgumentException("no reactive boot variant " + tool);
@@ -829,7 +829,17 @@ public final class Driver {
                 }
             }
         }
-        if (!tool.equals(NONE)) {
+        if (tool.equals(MIGRATOR)) {
+            // The R2DBC starter's folder must hold no JDBC part, or the variant measures what it meant to leave out
+            try (var jars = Files.list(bootLib.resolve("migrator-r2dbc"))) {
+                List<String> jdbcJars = jars.map(jar -> jar.getFileName().toString())
+                        .filter(name -> SERVLET_AND_JDBC.stream().anyMatch(name::startsWith)).toList();
+                if (!jdbcJars.isEmpty()) {
+                    throw new IllegalStateException("boot-lib/migrator-r2dbc holds JDBC jars: " + jdbcJars);
+                }
+            }
+            entries.add(bootLib.resolve("migrator-r2dbc") + "/*");
+        } else if (!tool.equals(NONE)) {
             entries.add(bootLib.resolve(tool) + "/*");
         }
         return String.join(java.io.File.pathSeparator, entries);

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * The DataSource the auto-configured migrator works on, and the dedicated pool behind it when
  * migrator opened one ({@code migrator.url} / {@code migrator.user}), so startup can close it.
  */
-final class MigrationDatabase implements AutoCloseable {
+final class MigrationDatabase implements MigrationConnection, AutoCloseable {
 
     private final DataSource dataSource;
     private final @Nullable DedicatedMigrationPool pool;
@@ -34,7 +34,8 @@ final class MigrationDatabase implements AutoCloseable {
     }
 
     /** Closes the dedicated pool, if any, once the startup work is done; the next call reopens it. */
-    void release() {
+    @Override
+    public void release() {
         if (pool != null) {
             pool.release();
         }

@@ -3,8 +3,6 @@ package dev.migrator.autoconfigure;
 import dev.migrator.Migrator;
 import dev.migrator.config.MigratorConfig;
 import dev.migrator.engine.MigrationListener;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,17 +14,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -34,14 +28,24 @@ import org.springframework.core.io.ResourceLoader;
  * application's DataSource (or a {@link MigratorDataSource @MigratorDataSource} one, or
  * {@code migrator.url}), and the startup work of {@code migrator.on-startup} in the phase
  * {@code migrator.phase} says.
+ *
+ * <p>Everything here is JDBC, and guarded by class name: without Spring Boot's JDBC module (a reactive
+ * service on {@code migrator-starter-r2dbc}) this class is filtered out before it loads, and so are
+ * {@link MigrationDatabase}, migrator's pool and the schema management provider it alone refers to.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
-@ConditionalOnClass(Migrator.class)
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnClass(value = Migrator.class, name = {MigratorAutoConfiguration.SPRING_BOOT_JDBC, MigratorAutoConfiguration.SPRING_JDBC})
 @Conditional(JdbcToMigrateCondition.class)
 @ConditionalOnBooleanProperty(name = "migrator.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigratorProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigratorAutoConfiguration {
+
+    /** Spring Boot's JDBC module ({@code spring-boot-jdbc}): DataSource auto-configuration, connection details. */
+    static final String SPRING_BOOT_JDBC = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails";
+
+    /** Spring's JDBC support ({@code spring-jdbc}), which migrator's dedicated pool extends. */
+    static final String SPRING_JDBC = "org.springframework.jdbc.datasource.AbstractDataSource";
 
     /**
      * Tells Hibernate that migrator manages the schema, so that {@code ddl-auto} defaults to
@@ -78,7 +82,7 @@ public final class MigratorAutoConfiguration {
         Migrator migrator(MigrationDatabase database, MigratorProperties properties, Environment environment,
                 ResourceLoader resourceLoader, ObjectProvider<MigratorCustomizer> customizers,
                 ObjectProvider<MigrationListener> listeners, ConfigurableListableBeanFactory beanFactory) {
-            MigratorConfig.Builder config = config(properties, environment);
+            MigratorConfig.Builder config = MigratorConfigs.builder(properties, environment);
             customizers.orderedStream().forEach(customizer -> customizer.customize(config));
             Migrator migrator = Migrator.create(database.dataSource(), config.build())
                     .withListener(CompositeMigrationListener.of(listeners.orderedStream().toList()));
@@ -88,38 +92,6 @@ public final class MigratorAutoConfiguration {
             }
             return migrator.withJavaRevisions(new JavaRevisionBeans(beanFactory,
                     classLoader != null ? classLoader : Migrator.class.getClassLoader()));
-        }
-
-        static MigratorConfig.Builder config(MigratorProperties properties, Environment environment) {
-            return MigratorConfig.builder()
-                    .locations(properties.getLocations())
-                    .schema(properties.getVersionTableSchema())
-                    .versionTable(properties.getVersionTable())
-                    .historyTable(properties.getHistoryTable())
-                    .lockTimeout(properties.getLockTimeout())
-                    .transactionPerMigration(properties.isTransactionPerMigration())
-                    .validateChecksums(properties.isValidateChecksums())
-                    .dialect(properties.getDialect())
-                    .placeholders(placeholders(properties, environment));
-        }
-
-        /**
-         * {@code migrator.placeholders.*}, then {@code MIGRATOR_PLACEHOLDERS_<NAME>} as the command line reads
-         * it: Boot's binding turns {@code MIGRATOR_PLACEHOLDERS_TENANT_NAME} into the key {@code tenant.name},
-         * but the script says {@code ${tenant_name}}.
-         */
-        static Map<String, String> placeholders(MigratorProperties properties, Environment environment) {
-            Map<String, String> values = new LinkedHashMap<>(properties.getPlaceholders());
-            if (environment instanceof ConfigurableEnvironment configurable && configurable.getPropertySources()
-                    .get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
-                    instanceof EnumerablePropertySource<?> variables) {
-                Map<String, String> given = new LinkedHashMap<>();
-                for (String name : variables.getPropertyNames()) {
-                    given.put(name, String.valueOf(variables.getProperty(name)));
-                }
-                values.putAll(MigratorConfig.placeholdersFromEnvironment(given));
-            }
-            return values;
         }
     }
 

@@ -26,9 +26,11 @@ import org.springframework.core.io.ResourceLoader;
  * DataSource (so {@link MigratorAutoConfiguration} made no {@link Migrator}) but an R2DBC
  * {@link ConnectionFactory}, migrator migrates over R2DBC, with no JDBC driver needed. The
  * {@link ReactiveMigrator} is a bean for reactive callers; the {@link Migrator} bean is its
- * blocking face, which startup, the endpoints and health use.
+ * blocking face, which startup, the endpoints and health use. Needs no JDBC class at all: a service on
+ * {@code migrator-starter-r2dbc} has none.
  */
-@AutoConfiguration(after = {R2dbcAutoConfiguration.class, MigratorAutoConfiguration.class})
+// The JDBC auto-configuration by name: read by reflection, a class literal would load it even without JDBC.
+@AutoConfiguration(after = R2dbcAutoConfiguration.class, afterName = "dev.migrator.autoconfigure.MigratorAutoConfiguration")
 @ConditionalOnClass({ReactiveMigrator.class, ConnectionFactory.class})
 @ConditionalOnSingleCandidate(ConnectionFactory.class)
 @Conditional(JdbcToMigrateCondition.Absent.class)
@@ -43,7 +45,15 @@ public final class MigratorR2dbcAutoConfiguration {
     ReactiveMigrator reactiveMigrator(ConnectionFactory connectionFactory, MigratorProperties properties,
             Environment environment, ObjectProvider<MigratorCustomizer> customizers,
             ObjectProvider<MigrationListener> listeners) {
-        MigratorConfig.Builder config = MigratorAutoConfiguration.MigratorConfiguration.config(properties, environment);
+        if (properties.getUrl() != null) {
+            // Only reached without Spring's JDBC support: with it, migrator.url makes the JDBC auto-configuration win.
+            throw new MigratorConfigurationException("migrator.url (" + properties.getUrl() + ") is a JDBC URL for a "
+                    + "pool of migrator's own, but this service has no Spring JDBC support (spring-boot-jdbc) to open it; "
+                    + "migrator would migrate over the R2DBC ConnectionFactory instead and ignore it.",
+                    "Remove migrator.url to migrate over spring.r2dbc.url, or depend on migrator-starter (JDBC: "
+                            + "spring-boot-starter-jdbc and HikariCP) and add the JDBC driver.");
+        }
+        MigratorConfig.Builder config = MigratorConfigs.builder(properties, environment);
         customizers.orderedStream().forEach(customizer -> customizer.customize(config));
         return ReactiveMigrator.create(connectionFactory, config.build())
                 .withListener(CompositeMigrationListener.of(listeners.orderedStream().toList()));

@@ -29,15 +29,15 @@ final class MigratorStartup {
     private final Migrator migrator;
     private final MigratorProperties properties;
     private final @Nullable MigratorStartupStrategy strategy;
-    private final @Nullable MigrationDatabase database;
+    private final @Nullable MigrationConnection connection;
     private boolean scriptsChecked;
 
     MigratorStartup(Migrator migrator, MigratorProperties properties, @Nullable MigratorStartupStrategy strategy,
-            @Nullable MigrationDatabase database) {
+            @Nullable MigrationConnection connection) {
         this.migrator = migrator;
         this.properties = properties;
         this.strategy = strategy;
-        this.database = database;
+        this.connection = connection;
     }
 
     /**
@@ -69,8 +69,8 @@ final class MigratorStartup {
                 case NONE -> LOG.debug("migrator.on-startup=none: leaving the database as it is");
             }
         } finally {
-            if (database != null) {
-                database.release();
+            if (connection != null) {
+                connection.release();
             }
         }
     }

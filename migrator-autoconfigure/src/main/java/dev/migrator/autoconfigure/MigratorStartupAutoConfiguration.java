@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Bean;
  * check that refuses {@code spring.sql.init} scripts beside migrator. After both auto-configurations
  * of the Migrator, so that it sees theirs; only where one of them applied (its properties are a bean).
  */
-@AutoConfiguration(after = {MigratorAutoConfiguration.class, MigratorR2dbcAutoConfiguration.class})
+// The JDBC auto-configuration by name, so that a service without JDBC never loads it.
+@AutoConfiguration(after = MigratorR2dbcAutoConfiguration.class, afterName = "dev.migrator.autoconfigure.MigratorAutoConfiguration")
 @ConditionalOnClass(Migrator.class)
 @ConditionalOnBean(MigratorProperties.class)
 public final class MigratorStartupAutoConfiguration {
@@ -28,8 +29,8 @@ public final class MigratorStartupAutoConfiguration {
     @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
     @ConditionalOnProperty(name = "migrator.phase", havingValue = "runner", matchIfMissing = true)
     MigratorStartupRunner migratorStartupRunner(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
-        return new MigratorStartupRunner(startup(migrator, properties, strategy, database));
+            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationConnection> connection) {
+        return new MigratorStartupRunner(startup(migrator, properties, strategy, connection));
     }
 
     @Bean
@@ -37,8 +38,8 @@ public final class MigratorStartupAutoConfiguration {
     @ConditionalOnMissingBean({MigratorStartupRunner.class, MigratorMigrationInitializer.class})
     @ConditionalOnProperty(name = "migrator.phase", havingValue = "initialization")
     MigratorMigrationInitializer migratorMigrationInitializer(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
-        return new MigratorMigrationInitializer(startup(migrator, properties, strategy, database));
+            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationConnection> connection) {
+        return new MigratorMigrationInitializer(startup(migrator, properties, strategy, connection));
     }
 
     /** Refuses {@code spring.sql.init} scripts beside migrator before any bean is created. */
@@ -48,8 +49,8 @@ public final class MigratorStartupAutoConfiguration {
     }
 
     private static MigratorStartup startup(Migrator migrator, MigratorProperties properties,
-            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationDatabase> database) {
+            ObjectProvider<MigratorStartupStrategy> strategy, ObjectProvider<MigrationConnection> connection) {
         // The pool of a dedicated migration connection (JDBC only) is closed once the work is done.
-        return new MigratorStartup(migrator, properties, strategy.getIfAvailable(), database.getIfAvailable());
+        return new MigratorStartup(migrator, properties, strategy.getIfAvailable(), connection.getIfAvailable());
     }
 }

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.boot.sql.autoconfigure.init.ApplicationScriptDatabaseInitializer;
 import org.springframework.boot.sql.autoconfigure.init.SqlInitializationProperties;
 import org.springframework.boot.sql.init.AbstractScriptDatabaseInitializer;
@@ -19,13 +18,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.ClassUtils;
 
 /**
  * Refuses Boot's script initialization ({@code spring.sql.init}: schema.sql, data.sql) beside
  * migrator. Both would own the schema: with {@code phase=initialization} Boot's scripts ran after
  * migrator and dropped the tables it had created, and with {@code phase=runner} they run before
  * the tables exist. Runs before any bean is created, so neither has touched the database yet.
- * Only bean definitions and resource names are read.
+ * Only bean definitions and resource names are read. Shared by JDBC and R2DBC services: Spring Boot's
+ * JDBC module is asked about an embedded database only where it is on the class path.
  */
 final class SqlInitializationCheck implements BeanFactoryPostProcessor, EnvironmentAware, ResourceLoaderAware {
 
@@ -77,11 +78,23 @@ final class SqlInitializationCheck implements BeanFactoryPostProcessor, Environm
             case NEVER -> false;
             case EMBEDDED -> {
                 String url = environment.getProperty("spring.datasource.url", environment.getProperty("spring.r2dbc.url"));
-                yield url == null || EmbeddedDatabaseConnection.isEmbedded(
-                        environment.getProperty("spring.datasource.driver-class-name"), url)
-                        || url.contains(":h2:mem");
+                yield url == null || url.contains(":h2:mem") || (jdbcSupport()
+                        && JdbcEmbeddedDatabase.isEmbedded(environment.getProperty("spring.datasource.driver-class-name"), url));
             }
         };
+    }
+
+    private boolean jdbcSupport() {
+        return resourceLoader != null
+                && ClassUtils.isPresent(MigratorAutoConfiguration.SPRING_BOOT_JDBC, resourceLoader.getClassLoader());
+    }
+
+    /** Spring Boot's JDBC module's list of embedded databases; loaded only when that module is there. */
+    private static final class JdbcEmbeddedDatabase {
+
+        static boolean isEmbedded(@Nullable String driverClassName, String url) {
+            return org.springframework.boot.jdbc.EmbeddedDatabaseConnection.isEmbedded(driverClassName, url);
+        }
     }
 
     private List<String> existing(@Nullable List<String> locations) {

@@ -1,7 +1,6 @@
 package dev.migrator.autoconfigure.actuate.endpoint;
 
 import dev.migrator.Migrator;
-import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.autoconfigure.MigratorR2dbcAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +18,8 @@ import org.springframework.context.annotation.Bean;
  * {@code migrator.offline-export.enabled=true}, the {@link MigrationSqlEndpoint}; whether the
  * {@link Migrator} works over JDBC or R2DBC.
  */
-@AutoConfiguration(after = {MigratorAutoConfiguration.class, MigratorR2dbcAutoConfiguration.class})
+// The JDBC auto-configuration by name, so that a service without JDBC never loads it.
+@AutoConfiguration(after = MigratorR2dbcAutoConfiguration.class, afterName = "dev.migrator.autoconfigure.MigratorAutoConfiguration")
 @ConditionalOnClass({Migrator.class, ConditionalOnAvailableEndpoint.class})
 public final class MigratorEndpointAutoConfiguration {
 

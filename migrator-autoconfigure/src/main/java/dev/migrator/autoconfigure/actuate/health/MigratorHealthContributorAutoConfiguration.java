@@ -1,7 +1,6 @@
 package dev.migrator.autoconfigure.actuate.health;
 
 import dev.migrator.Migrator;
-import dev.migrator.autoconfigure.MigratorAutoConfiguration;
 import dev.migrator.autoconfigure.MigratorProperties;
 import dev.migrator.autoconfigure.MigratorR2dbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,7 +13,8 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.context.annotation.Bean;
 
 /** {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsHealthIndicator}. */
-@AutoConfiguration(after = {MigratorAutoConfiguration.class, MigratorR2dbcAutoConfiguration.class})
+// The JDBC auto-configuration by name, so that a service without JDBC never loads it.
+@AutoConfiguration(after = MigratorR2dbcAutoConfiguration.class, afterName = "dev.migrator.autoconfigure.MigratorAutoConfiguration")
 @ConditionalOnClass({Migrator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnSingleCandidate(Migrator.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
