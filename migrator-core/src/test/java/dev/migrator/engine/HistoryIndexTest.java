@@ -95,7 +95,11 @@ class HistoryIndexTest {
                 Databases.execute(db, dropIndex(kind));
             }
             folder.table("b", "a");
+            assertThat(Migrator.create(offline.dataSource(), config()).scriptFromCurrent(Command.UPGRADE, "heads"))
+                    .as("read from a database without the index").contains(INDEX);
             Migrator.create(online.dataSource(), config()).upgrade("heads");
+            assertThat(Migrator.create(online.dataSource(), config()).scriptFromCurrent(Command.UPGRADE, "heads"))
+                    .as("nothing to do").doesNotContain(INDEX);
             String script = Migrator.offline(config()).script(Dialects.byName(kind.dialectName()), Command.UPGRADE,
                     "a:heads");
             assertThat(script).contains(INDEX);
@@ -108,6 +112,9 @@ class HistoryIndexTest {
             Databases.execute(offline, "DROP TABLE t_b");
             SchemaDumps.runScript(offline, dir.resolve("from-a.sql"));
             assertThat(SchemaDumps.schema(offline)).isEqualTo(SchemaDumps.schema(online));
+            folder.table("c", "b");
+            assertThat(Migrator.create(offline.dataSource(), config()).scriptFromCurrent(Command.UPGRADE, "heads"))
+                    .as("read from a database with the index").contains("t_c").doesNotContain(INDEX);
         }
     }
 
