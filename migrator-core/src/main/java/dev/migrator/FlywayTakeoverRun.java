@@ -74,7 +74,7 @@ final class FlywayTakeoverRun {
         RunResult stamp;
         try {
             stamp = new Engine(catalog, config, listener).acceptingRepeatables(repeatables.unchanged())
-                    .run(session, new UntakenState(state), tables,
+                    .run(session, new UntakenState(catalog, state), tables,
                     Command.STAMP, List.of(decision.target()), false);
         } catch (TakenOverMeanwhile e) {
             return new FlywayTakeover(FlywayTakeover.Outcome.ALREADY_MANAGED, history.get().where(), null, null,
@@ -93,8 +93,8 @@ final class FlywayTakeoverRun {
 
         private final LiveState live;
 
-        UntakenState(DatabaseState alreadyRead) {
-            this.live = new LiveState(alreadyRead);
+        UntakenState(ScriptCatalog catalog, DatabaseState alreadyRead) {
+            this.live = new LiveState(catalog, alreadyRead);
         }
 
         @Override

@@ -208,7 +208,7 @@ public final class Migrator {
     private RunResult run(Command command, List<String> targets, boolean purge) {
         try {
             return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener,
-                    javaRevisions()).run(session, new LiveState(state), tables, command, targets, purge));
+                    javaRevisions()).run(session, new LiveState(catalog, state), tables, command, targets, purge));
         } catch (RuntimeException e) {
             listener.runFailed(command, e);
             throw e;
@@ -251,14 +251,14 @@ public final class Migrator {
 
     /** The database's version rows. */
     public Set<String> current() {
-        return online(session -> new LiveState().read(session, tables(session)).rows());
+        return online(session -> LiveState.withoutHistory().read(session, tables(session)).rows());
     }
 
     /** The history table, newest first; empty when migrator never ran here. */
     public List<HistoryEntry> history(int limit) {
         return online(session -> {
             BookkeepingTables tables = tables(session);
-            if (!new LiveState().read(session, tables).historyTableExists()) {
+            if (!LiveState.withoutHistory().read(session, tables).historyTableExists()) {
                 return List.of();
             }
             List<HistoryEntry> entries = new ArrayList<>();
@@ -366,7 +366,8 @@ public final class Migrator {
     /** The offline script from the database's current revisions to {@code target}; reads the database, changes nothing. */
     public String scriptFromCurrent(Command command, String target) {
         return onlineWithState((session, tables, state, catalog) -> render(catalog, session.dialect(), command,
-                new AssumedState(state.rows(), state.tablesExist(), repeatablesHistory(catalog, state)),
+                new AssumedState(state.rows(), state.tablesExist(), repeatablesHistory(catalog, state),
+                        state.historyIndexExists()),
                 List.of(target), false));
     }
 
@@ -465,8 +466,10 @@ public final class Migrator {
     private <T> T onlineWithState(StateWork<T> work) {
         return online(session -> {
             BookkeepingTables tables = tables(session);
-            DatabaseState state = new LiveState().read(session, tables);
-            return work.apply(session, tables, state, catalog(session.dialect()));
+            // The scripts first: the history lookup asks for their revisions only.
+            ScriptCatalog catalog = catalog(session.dialect());
+            DatabaseState state = new LiveState(catalog).read(session, tables);
+            return work.apply(session, tables, state, catalog);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.migrator.dialect;
 
 import dev.migrator.sql.StatementSplitter;
+import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,54 @@ public interface Dialect {
 
     /** The statements that create the history table if it is not there. */
     List<String> createHistoryTable(String qualifiedName, String unqualifiedName);
+
+    /**
+     * The statements that create the history table's index on {@code (revision, id)} where it is
+     * missing, which lets {@link #latestHistoryQuery} read the newest row of each revision without
+     * reading the table. They run with the tables, and on a table created without the index by
+     * an earlier version (online under the run lock, and in offline scripts), so they must do
+     * nothing when the index exists. None (the default): no index, and the lookup reads the table.
+     *
+     * @param qualifiedTable the history table as the other bookkeeping statements name it
+     * @param schema the schema's plain name, or null when the statements name no schema
+     * @param table the history table's plain name
+     * @param indexName the index's plain name, short enough for every built-in dialect
+     */
+    default List<String> createHistoryIndex(String qualifiedTable, @Nullable String schema, String table,
+            String indexName) {
+        return List.of();
+    }
+
+    /**
+     * A query returning the index's name (one column) when the history table has it, no row when
+     * not; it runs together with {@link #existingTablesQuery} (a {@code UNION ALL}), so its column
+     * must go with that query's. Null: the dialect creates no index.
+     */
+    default @Nullable String historyIndexQuery(String schema, String table, String indexName) {
+        return null;
+    }
+
+    /**
+     * The newest history row (the highest id) of each of {@code revisions} that has one, selecting
+     * {@code columns}, on a history table that has the index of {@link #createHistoryIndex}. By
+     * default the rows of {@code MAX(id) ... GROUP BY revision}, which MariaDB and MySQL read as a
+     * loose index scan through the index (one probe per revision); it also returns other
+     * revisions' rows, which callers ignore.
+     *
+     * @param revisions the revisions that matter (every script's), never empty
+     */
+    default String latestHistoryQuery(String qualifiedTable, List<String> columns, Collection<String> revisions) {
+        return latestHistoryByGrouping(qualifiedTable, columns);
+    }
+
+    /**
+     * The portable lookup of the newest history row of every revision; without the index of
+     * {@link #createHistoryIndex} every database reads the whole table for it.
+     */
+    static String latestHistoryByGrouping(String qualifiedTable, List<String> columns) {
+        return "SELECT " + String.join(", ", columns) + " FROM " + qualifiedTable + " WHERE id IN (SELECT MAX(id) FROM "
+                + qualifiedTable + " GROUP BY revision)";
+    }
 
     /**
      * A query returning the names of those of {@code tables} that exist in {@code schema}; the

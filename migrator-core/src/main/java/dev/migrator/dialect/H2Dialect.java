@@ -2,6 +2,7 @@ package dev.migrator.dialect;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * H2, the embedded default: transactional DDL; H2 has no advisory lock, so the run lock is
@@ -69,6 +70,19 @@ public final class H2Dialect implements Dialect {
                 + "duration_ms bigint, "
                 + "statements integer, "
                 + "applied_by varchar(255) NOT NULL)");
+    }
+
+    /** Lands in the table's schema. H2 reads it whole all the same (a sorted group-by), but in order. */
+    @Override
+    public List<String> createHistoryIndex(String qualifiedTable, @Nullable String schema, String table,
+            String indexName) {
+        return HistoryIndexSql.createIfNotExists(this, qualifiedTable, indexName);
+    }
+
+    @Override
+    public String historyIndexQuery(String schema, String table, String indexName) {
+        return HistoryIndexSql.existsQuery(this, "index_name", "information_schema.indexes", "table_schema",
+                "table_name", "index_name", schema, table, indexName);
     }
 
     @Override

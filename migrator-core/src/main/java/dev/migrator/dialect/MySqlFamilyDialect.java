@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MariaDB and MySQL: DDL commits implicitly, {@code GET_LOCK} for the run lock, a schema is
@@ -94,6 +95,19 @@ public abstract class MySqlFamilyDialect implements Dialect {
                 + "duration_ms bigint, "
                 + "statements integer, "
                 + "applied_by varchar(255) NOT NULL)");
+    }
+
+    /** MariaDB has {@code CREATE INDEX IF NOT EXISTS}; MySQL, which has not, overrides this. */
+    @Override
+    public List<String> createHistoryIndex(String qualifiedTable, @Nullable String schema, String table,
+            String indexName) {
+        return HistoryIndexSql.createIfNotExists(this, qualifiedTable, indexName);
+    }
+
+    @Override
+    public final String historyIndexQuery(String schema, String table, String indexName) {
+        return HistoryIndexSql.existsQuery(this, "DISTINCT index_name", "information_schema.statistics",
+                "table_schema", "table_name", "index_name", schema, table, indexName);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.migrator.dialect;
 
 import dev.migrator.sql.StatementSplitter;
+import java.util.Collection;
 import java.util.List;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 
 /** PostgreSQL: transactional DDL, advisory locks. */
@@ -101,6 +104,35 @@ public final class PostgresDialect implements Dialect {
                 + "duration_ms bigint, "
                 + "statements integer, "
                 + "applied_by varchar(255) NOT NULL)");
+    }
+
+    @Override
+    public List<String> createHistoryIndex(String qualifiedTable, @Nullable String schema, String table,
+            String indexName) {
+        return HistoryIndexSql.createIfNotExists(this, qualifiedTable, indexName);
+    }
+
+    @Override
+    public String historyIndexQuery(String schema, String table, String indexName) {
+        return HistoryIndexSql.existsQuery(this, "indexname", "pg_catalog.pg_indexes", "schemaname", "tablename",
+                "indexname", schema, table, indexName);
+    }
+
+    /**
+     * One backward probe of the index per revision: PostgreSQL has no loose index scan, so
+     * {@code MAX(id) ... GROUP BY revision} would read the whole table (docs/performance.md, scale).
+     */
+    @Override
+    public String latestHistoryQuery(String qualifiedTable, List<String> columns, Collection<String> revisions) {
+        StringJoiner values = new StringJoiner(", ");
+        for (String revision : revisions) {
+            values.add("(" + stringLiteral(revision) + ")");
+        }
+        StringJoiner outer = new StringJoiner(", ");
+        columns.forEach(column -> outer.add("l." + column));
+        return "SELECT " + outer + " FROM (VALUES " + values + ") AS v (revision) CROSS JOIN LATERAL (SELECT "
+                + String.join(", ", columns) + " FROM " + qualifiedTable
+                + " h WHERE h.revision = v.revision ORDER BY h.id DESC LIMIT 1) AS l";
     }
 
     @Override

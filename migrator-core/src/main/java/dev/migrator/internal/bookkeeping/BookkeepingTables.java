@@ -4,8 +4,11 @@ import dev.migrator.bookkeeping.Direction;
 import dev.migrator.bookkeeping.Outcome;
 import dev.migrator.dialect.Dialect;
 import dev.migrator.plan.VersionChange;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * Every value is written as a literal, so the same text runs online and in offline scripts.
  */
 public final class BookkeepingTables {
+
+    private static final int MAX_INDEX_NAME_BYTES = 63;
+
+    /** The columns of {@link #selectLatestHistoryPerRevision}, in the order {@link HistoryRows#latest} reads them. */
+    private static final List<String> LATEST_COLUMNS =
+            List.of("id", "revision", "direction", "outcome", "checksum", "statements");
 
     private final Dialect dialect;
     private final @Nullable String schema;
@@ -72,20 +81,58 @@ public final class BookkeepingTables {
         return schemaSql == null ? quoted : schemaSql + "." + quoted;
     }
 
-    /** Creates both tables where they are missing. */
+    /** Creates both tables, and the history table's index, where they are missing. */
     public List<String> createTables() {
         List<String> statements = new ArrayList<>();
         statements.add(dialect.createVersionTable(qualifiedVersionTable()));
         statements.addAll(dialect.createHistoryTable(qualifiedHistoryTable(), historyTable));
+        statements.addAll(createHistoryIndex());
         return statements;
     }
 
-    /** Which of the two tables exist (needs a known schema). */
+    /**
+     * Creates the history table's index on {@code (revision, id)} where it is missing (tables of
+     * an earlier version have none); nothing where the dialect has no index.
+     */
+    public List<String> createHistoryIndex() {
+        return dialect.createHistoryIndex(qualifiedHistoryTable(), schema, historyTable, historyIndexName());
+    }
+
+    /**
+     * {@code <history table>_revision_idx}, within 63 bytes (PostgreSQL's limit, below MySQL's 64):
+     * a longer table name is cut and a hash of it added, so two long names keep two indexes.
+     */
+    public String historyIndexName() {
+        String suffix = "_revision_idx";
+        String name = historyTable + suffix;
+        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_INDEX_NAME_BYTES) {
+            return name;
+        }
+        String hash = String.format(Locale.ROOT, "_%08x", historyTable.hashCode());
+        StringBuilder prefix = new StringBuilder();
+        int room = MAX_INDEX_NAME_BYTES - suffix.length() - hash.length();
+        for (int i = 0; i < historyTable.length(); i = historyTable.offsetByCodePoints(i, 1)) {
+            String next = new String(Character.toChars(historyTable.codePointAt(i)));
+            if (prefix.toString().getBytes(StandardCharsets.UTF_8).length
+                    + next.getBytes(StandardCharsets.UTF_8).length > room) {
+                break;
+            }
+            prefix.append(next);
+        }
+        return prefix + hash + suffix;
+    }
+
+    /**
+     * Which of the two tables exist (needs a known schema) and, in the same answer, the history
+     * table's index, under {@link #historyIndexName()}.
+     */
     public String existingTablesQuery() {
         if (schema == null) {
             throw new IllegalStateException("existence check needs a schema");
         }
-        return dialect.existingTablesQuery(schema, List.of(versionTable, historyTable));
+        String tables = dialect.existingTablesQuery(schema, List.of(versionTable, historyTable));
+        String index = dialect.historyIndexQuery(schema, historyTable, historyIndexName());
+        return index == null ? tables : tables + " UNION ALL " + index;
     }
 
     public String selectVersionRows() {
@@ -93,14 +140,23 @@ public final class BookkeepingTables {
     }
 
     /**
-     * The newest history row of every revision, with only what drift checks and failure recovery
-     * need (id, revision, direction, outcome, checksum, statements): every boot reads it, and
-     * decoding messages and timestamps too was measurable (docs/performance.md, the no-op).
+     * The newest history row of each of {@code revisions} (and, on some databases or without the
+     * index, of other revisions too), with only what drift checks and failure recovery need (id,
+     * revision, direction, outcome, checksum, statements): every boot and every status call reads
+     * it, and decoding messages and timestamps too was measurable (docs/performance.md, the no-op).
+     * With the index, the dialect's lookup reads one entry per revision, not the table; without it
+     * (a table of an earlier version, not yet upgraded) the table is read once, as before.
+     *
+     * @param revisions the revisions that matter, never empty
+     * @param indexed whether the history table has the index of {@link #createHistoryIndex()}
      */
-    public String selectLatestHistoryPerRevision() {
+    public String selectLatestHistoryPerRevision(Collection<String> revisions, boolean indexed) {
+        if (revisions.isEmpty()) {
+            throw new IllegalArgumentException("no revisions to look up");
+        }
         String table = qualifiedHistoryTable();
-        return "SELECT id, revision, direction, outcome, checksum, statements FROM " + table
-                + " WHERE id IN (SELECT MAX(id) FROM " + table + " GROUP BY revision)";
+        return indexed ? dialect.latestHistoryQuery(table, LATEST_COLUMNS, revisions)
+                : Dialect.latestHistoryByGrouping(table, LATEST_COLUMNS);
     }
 
     /** All history, newest first, at most {@code limit} rows. */

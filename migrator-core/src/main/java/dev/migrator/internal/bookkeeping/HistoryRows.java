@@ -22,7 +22,7 @@ public final class HistoryRows {
     private HistoryRows() {
     }
 
-    /** A row of {@link BookkeepingTables#selectLatestHistoryPerRevision()}; message, time and user stay empty. */
+    /** A row of {@link BookkeepingTables#selectLatestHistoryPerRevision}; message, time and user stay empty. */
     public static HistoryEntry latest(List<@Nullable Object> row) {
         return new HistoryEntry(number(row.get(0)).longValue(), String.valueOf(row.get(1)), direction(row.get(2)),
                 outcome(row.get(3)), string(row.get(4)), null, null, null,

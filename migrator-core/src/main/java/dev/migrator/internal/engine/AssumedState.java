@@ -12,9 +12,11 @@ import java.util.Set;
  *
  * @param latestHistory history rows known of the database the script is for (its repeatable
  *     revisions' checksums, when read from it); without them every repeatable revision runs
+ * @param historyIndexExists whether the history table is known to have its index; when not, a
+ *     script from a revision creates it where it is missing, as an online run does
  */
-public record AssumedState(Set<String> rows, boolean tablesExist, Map<String, HistoryEntry> latestHistory)
-        implements StateSource {
+public record AssumedState(Set<String> rows, boolean tablesExist, Map<String, HistoryEntry> latestHistory,
+        boolean historyIndexExists) implements StateSource {
 
     public AssumedState {
         rows = Set.copyOf(rows);
@@ -22,11 +24,11 @@ public record AssumedState(Set<String> rows, boolean tablesExist, Map<String, Hi
     }
 
     public AssumedState(Set<String> rows, boolean tablesExist) {
-        this(rows, tablesExist, Map.of());
+        this(rows, tablesExist, Map.of(), false);
     }
 
     @Override
     public DatabaseState read(Session session, BookkeepingTables tables) {
-        return new DatabaseState(tablesExist, tablesExist, rows, latestHistory);
+        return new DatabaseState(tablesExist, tablesExist, historyIndexExists, rows, latestHistory);
     }
 }

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the database says about itself: whether the bookkeeping tables exist, its version
- * rows, and the newest history row of every revision.
+ * What the database says about itself: whether the bookkeeping tables (and the history table's
+ * index) exist, its version rows, and the newest history row of every revision of the scripts.
  */
-public record DatabaseState(boolean versionTableExists, boolean historyTableExists, Set<String> rows,
-        Map<String, HistoryEntry> latestHistory) {
+public record DatabaseState(boolean versionTableExists, boolean historyTableExists, boolean historyIndexExists,
+        Set<String> rows, Map<String, HistoryEntry> latestHistory) {
 
     public DatabaseState {
         rows = Set.copyOf(rows);
@@ -18,7 +18,7 @@ public record DatabaseState(boolean versionTableExists, boolean historyTableExis
 
     /** A database migrator never touched. */
     public static DatabaseState untouched() {
-        return new DatabaseState(false, false, Set.of(), Map.of());
+        return new DatabaseState(false, false, false, Set.of(), Map.of());
     }
 
     public boolean tablesExist() {

@@ -113,6 +113,8 @@ public final class Engine {
                 for (String sql : tables.createTables()) {
                     session.execute(sql);
                 }
+            } else if (!state.historyIndexExists()) {
+                createHistoryIndex(session, tables);
             }
             listener.runStarting(command, plan);
             runSteps(session, runner, callbacks, tables, state, command, plan);
@@ -122,6 +124,22 @@ public final class Engine {
         RunResult result = new RunResult(command, plan, state.rows(), plan.rowsAfter(), millisSince(started));
         listener.runFinished(result);
         return result;
+    }
+
+    /**
+     * The history table's index, on tables an earlier version created without it: under the lock
+     * of a run that writes anyway, never on a no-op; an offline script from a revision creates it
+     * too, with statements that leave an existing index alone.
+     */
+    private static void createHistoryIndex(Session session, BookkeepingTables tables) {
+        List<String> statements = tables.createHistoryIndex();
+        if (statements.isEmpty()) {
+            return;
+        }
+        session.comment("the history table's index on (revision, id), where an earlier version created the table without it");
+        for (String sql : statements) {
+            session.execute(sql);
+        }
     }
 
     /**
