@@ -4,6 +4,7 @@ import dev.migrator.dialect.Dialects;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ParentCommand;
@@ -36,9 +37,10 @@ final class ConfigCommand implements Callable<Integer> {
         }
         // Placeholders are values the scripts see, often names of roles or schemas; those named like a secret are not
         // printed, as the password is not
-        cli.placeholderValues().forEach((name, given) -> out.println(String.format(Locale.ROOT, "%-26s %s  [%s]",
+        Map<String, ProjectProperties.Value> placeholders = cli.placeholderValues();
+        placeholders.forEach((name, given) -> out.println(String.format(Locale.ROOT, "%-26s %s  [%s]",
                 "placeholders." + name, SECRET_NAME.matcher(name).find() ? "********" : given.value(), given.origin())));
-        if (cli.placeholderValues().isEmpty()) {
+        if (placeholders.isEmpty()) {
             out.println(String.format(Locale.ROOT, "%-26s %s", "placeholders", "(none)"));
         }
         out.flush();
