@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -168,6 +169,18 @@ public final class Migrator {
         return run(Command.UPGRADE, target);
     }
 
+    /**
+     * {@link #upgrade(String)}, with the lint findings of the revisions {@code upgrade heads} would
+     * apply ({@link #lintPending}) handed to {@code gate} first: in the same session and from the same
+     * read of the state as the run, before it takes the lock. A gate that throws stops the run with
+     * nothing applied; the listener hears of it as a failed run. What a startup that lints pays once
+     * instead of twice.
+     */
+    public RunResult upgrade(String target, LintSettings settings, Consumer<List<Finding>> gate) {
+        return run(Command.UPGRADE, List.of(target), false, (session, state, catalog) -> gate.accept(
+                lint(catalog, session.dialect(), settings, pendingIds(catalog, state))));
+    }
+
     public RunResult downgrade(String target) {
         return run(Command.DOWNGRADE, target);
     }
@@ -206,9 +219,21 @@ public final class Migrator {
 
     /** Every failure of a run reaches the listener, also one before the engine starts (scripts, connection). */
     private RunResult run(Command command, List<String> targets, boolean purge) {
+        return run(command, targets, purge, (session, state, catalog) -> { });
+    }
+
+    /** What looks at the state a run starts from before the engine does; throwing stops the run. */
+    private interface BeforeRun {
+        void check(Session session, DatabaseState state, ScriptCatalog catalog);
+    }
+
+    private RunResult run(Command command, List<String> targets, boolean purge, BeforeRun beforeRun) {
         try {
-            return onlineWithState((session, tables, state, catalog) -> new Engine(catalog, config, listener,
-                    javaRevisions()).run(session, new LiveState(catalog, state), tables, command, targets, purge));
+            return onlineWithState((session, tables, state, catalog) -> {
+                beforeRun.check(session, state, catalog);
+                return new Engine(catalog, config, listener, javaRevisions())
+                        .run(session, new LiveState(catalog, state), tables, command, targets, purge);
+            });
         } catch (RuntimeException e) {
             listener.runFailed(command, e);
             throw e;
@@ -286,11 +311,14 @@ public final class Migrator {
      * nothing; empty for a dialect the linter has no rules for.
      */
     public List<Finding> lintPending(LintSettings settings) {
-        return onlineWithState((session, tables, state, catalog) -> {
-            Set<String> pending = new HashSet<>();
-            new StateCheck(catalog).status(state).pending().forEach(revision -> pending.add(revision.id()));
-            return lint(catalog, session.dialect(), settings, pending);
-        });
+        return onlineWithState((session, tables, state, catalog) -> lint(catalog, session.dialect(), settings,
+                pendingIds(catalog, state)));
+    }
+
+    private static Set<String> pendingIds(ScriptCatalog catalog, DatabaseState state) {
+        Set<String> pending = new HashSet<>();
+        new StateCheck(catalog).status(state).pending().forEach(revision -> pending.add(revision.id()));
+        return pending;
     }
 
     /**

@@ -50,6 +50,8 @@ public final class Driver {
     private static final String BASELINE = "baseline";
     /** The boot benchmark's service with no migration tool on its class path. */
     private static final String NONE = "none";
+    /** The no-tool service reading the database once at startup: the floor of any tool that reads it then. */
+    private static final String CONNECT = "connect";
     /** migrator's starter with {@code migrator.phase=initialization}: during the context's refresh, where Flyway runs. */
     private static final String MIGRATOR_INIT = "migrator-init";
     /**
@@ -60,7 +62,7 @@ public final class Driver {
             "spring-boot-starter-tomcat-", "spring-boot-webmvc-", "spring-webmvc-", "spring-boot-starter-webmvc-",
             "spring-boot-servlet-", "spring-boot-http-converter-", "spring-boot-starter-jdbc-", "spring-boot-jdbc-",
             "spring-jdbc-", "HikariCP-", "postgresql-");
-    private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) cpu_ms=(-?\\d+) classes=(\\d+) beans=(\\S+)$",
+    private static final Pattern READY = Pattern.compile("^READY uptime_ms=(\\d+) cpu_ms=(-?\\d+) classes=(\\d+) beans=(\\S+) startup_query=(-?\\d+)$",
             Pattern.MULTILINE);
 
     /** The endpoints scenario's two database states. */
@@ -84,10 +86,10 @@ public final class Driver {
         TOOLS.put("plan", List.of(MIGRATOR));
         // The boot benchmark: the same Spring Boot service with no tool, migrator's starter, Boot's Flyway and
         // Liquibase support; each added time is paired with the no-tool boot of the same round
-        TOOLS.put("boot-noop", List.of(NONE, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
+        TOOLS.put("boot-noop", List.of(NONE, CONNECT, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
         TOOLS.put("boot-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, MIGRATOR_INIT, FLYWAY, LIQUIBASE));
         // The same for a reactive service (WebFlux, R2DBC): migrator over its R2DBC, Flyway and Liquibase over JDBC
-        TOOLS.put("boot-r2dbc-noop", List.of(NONE, MIGRATOR, FLYWAY, LIQUIBASE));
+        TOOLS.put("boot-r2dbc-noop", List.of(NONE, CONNECT, MIGRATOR, FLYWAY, LIQUIBASE));
         TOOLS.put("boot-r2dbc-apply", List.of(NONE, PSQL_SCRIPT, MIGRATOR, FLYWAY, LIQUIBASE));
         // Schema per tenant: migrator alone, one variant per parallelism (--parallelism), filled in by the constructor
         TOOLS.put("schemas-apply", List.of());
@@ -318,7 +320,7 @@ public final class Driver {
             List<String> bootNoop = new ArrayList<>(tools.getOrDefault("boot-noop", List.of()));
             bootNoop.addAll(tools.getOrDefault("boot-r2dbc-noop", List.of()));
             if (!bootNoop.contains(tool) && !(tool.equals(MIGRATOR)
-                    && (bootNoop.contains(NONE) || bootNoop.contains(MIGRATOR_INIT)))) {
+                    && (bootNoop.contains(NONE) || bootNoop.contains(CONNECT) || bootNoop.contains(MIGRATOR_INIT)))) {
                 continue;
             }
             String name = prefix + "tpl_boot_" + tool;
@@ -334,6 +336,7 @@ public final class Driver {
                     setup.callMs / 1000);
         }
         templates.put("boot-" + NONE, templates.get("boot-" + MIGRATOR));
+        templates.put("boot-" + CONNECT, templates.get("boot-" + MIGRATOR));
         templates.put("boot-" + MIGRATOR_INIT, templates.get("boot-" + MIGRATOR));
         return templates;
     }
@@ -505,7 +508,8 @@ public final class Driver {
                     return tables != null ? tables : checkBookkeeping(database, tool, size);
                 }
                 // The variant ran its tool and no other: its migration bean, by name, is the only one
-                String expected = tool.equals(NONE) ? "none" : tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool;
+                boolean noTool = tool.equals(NONE) || tool.equals(CONNECT);
+                String expected = noTool ? "none" : tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool;
                 if (!expected.equals(outcome.beans)) {
                     return "the service's migration beans are " + outcome.beans + ", expected " + expected;
                 }
@@ -515,7 +519,11 @@ public final class Driver {
                     return "the service's /tables answered " + outcome.steps + ", expected " + tables;
                 }
                 String problem = checkTables(database, tables);
-                if (problem != null || tool.equals(NONE)) {
+                if (problem == null && outcome.startupQuery != (tool.equals(CONNECT) ? tables : -1)) {
+                    problem = "the service's query at startup answered " + outcome.startupQuery + ", expected "
+                            + (tool.equals(CONNECT) ? tables : -1);
+                }
+                if (problem != null || noTool) {
                     return problem;
                 }
                 boolean migrator = tool.equals(MIGRATOR) || tool.equals(MIGRATOR_INIT);
@@ -707,7 +715,7 @@ public final class Driver {
         Path bootLib = classes.resolveSibling("boot-lib");
         String classPath = reactive ? reactiveClassPath(classes, bootLib, tool)
                 : classes + java.io.File.pathSeparator + bootLib.resolve("common") + "/*"
-                + (tool.equals(NONE) ? "" : java.io.File.pathSeparator
+                + (tool.equals(NONE) || tool.equals(CONNECT) ? "" : java.io.File.pathSeparator
                         + bootLib.resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool) + "/*");
         Path scripts = work.resolve("n" + size).resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool);
         List<String> command = new ArrayList<>();
@@ -736,6 +744,7 @@ public final class Driver {
             case FLYWAY -> command.add("--spring.flyway.locations=filesystem:" + scripts);
             case LIQUIBASE -> command.add("--spring.liquibase.change-log=file:" + scripts.resolve("master.xml"));
             case NONE -> { }
+            case CONNECT -> command.add("--bench.connect-at-startup=true");
             default -> throw new IllegalArgumentException("no boot variant " + tool);
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -802,6 +811,7 @@ public final class Driver {
         outcome.cpuMs = Double.parseDouble(result.group(2));
         outcome.classes = Integer.parseInt(result.group(3));
         outcome.beans = result.group(4);
+        outcome.startupQuery = Long.parseLong(result.group(5));
         return outcome;
     }
 
@@ -817,7 +827,7 @@ public final class Driver {
         List<String> jdbc = switch (tool) {
             case MIGRATOR -> List.of();
             case FLYWAY, LIQUIBASE -> List.of("spring-boot-jdbc-", "spring-jdbc-", "postgresql-");
-            case NONE -> List.of();
+            case NONE, CONNECT -> List.of();
             default -> throw new IllegalArgumentException("no reactive boot variant " + tool);
         };
         try (var jars = Files.list(bootLib.resolve("common"))) {
@@ -839,7 +849,7 @@ public final class Driver {
                 }
             }
             entries.add(bootLib.resolve("migrator-r2dbc") + "/*");
-        } else if (!tool.equals(NONE)) {
+        } else if (!tool.equals(NONE) && !tool.equals(CONNECT)) {
             entries.add(bootLib.resolve(tool) + "/*");
         }
         return String.join(java.io.File.pathSeparator, entries);
@@ -1127,6 +1137,7 @@ public final class Driver {
         double eventMs = -1;
         double cpuMs = -1;
         String beans;
+        long startupQuery = -1;
         String problem;
 
         Outcome(Path log, double wallMs) {

@@ -79,8 +79,7 @@ final class MigratorStartup {
         if (properties.getFlywayTakeover().isEnabled()) {
             takeOverFlyway(); // before the lint, which would otherwise see every imported revision as pending
         }
-        new StartupLint(properties.getLint()).check(migrator);
-        RunResult result = migrator.upgrade(properties.getTarget());
+        RunResult result = new StartupLint(properties.getLint()).upgrade(migrator, properties.getTarget());
         if (result.stepsRun() == 0) {
             // Not "up to date": a database ahead of these scripts is at revisions they lack, which the engine warns of.
             LOG.info("Nothing to upgrade to " + properties.getTarget() + ": the database is at "

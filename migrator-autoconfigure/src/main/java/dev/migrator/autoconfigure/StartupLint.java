@@ -1,6 +1,7 @@
 package dev.migrator.autoconfigure;
 
 import dev.migrator.Migrator;
+import dev.migrator.engine.RunResult;
 import dev.migrator.error.BadInputException;
 import dev.migrator.lint.Finding;
 import dev.migrator.lint.LintSettings;
@@ -25,11 +26,12 @@ final class StartupLint {
         this.properties = properties;
     }
 
-    void check(Migrator migrator) {
-        if (!properties.isEnabled()) {
-            return;
-        }
-        List<Finding> findings = migrator.lintPending(settings());
+    /** Upgrades to {@code target}, linting first when enabled: one read of the scripts and the state for both. */
+    RunResult upgrade(Migrator migrator, String target) {
+        return properties.isEnabled() ? migrator.upgrade(target, settings(), this::check) : migrator.upgrade(target);
+    }
+
+    private void check(List<Finding> findings) {
         for (Finding finding : findings) {
             log(finding);
         }

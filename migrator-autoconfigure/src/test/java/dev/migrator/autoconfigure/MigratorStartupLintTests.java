@@ -8,18 +8,24 @@ import dev.migrator.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Whole boots against PostgreSQL with a pending revision that builds an index on an existing table
@@ -75,6 +81,45 @@ class MigratorStartupLintTests {
             application(db, "migrator.lint.fail-on=error",
                     "migrator.lint.severity.require-concurrent-index-creation=warning").run().close();
             assertThat(versionRows(db)).containsExactly("i1");
+        }
+    }
+
+    @Test
+    void theLintAndTheUpgradeShareOneSession() throws Exception {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+            pendingIndexOnExistingTable(db, "");
+            application(db).run().close(); // applies i1
+            CountingConnections.borrowed.set(0);
+            application(db).sources(CountingConnections.class).run().close(); // a no-op boot that lints
+            // One session for the lint and the run: the state and the scripts read once (was two sessions)
+            assertThat(CountingConnections.borrowed).hasValue(1);
+            assertThat(versionRows(db)).containsExactly("i1");
+        }
+    }
+
+    /** Counts the connections taken from the service's DataSource. */
+    @Configuration(proxyBeanMethods = false)
+    static class CountingConnections {
+
+        static final AtomicInteger borrowed = new AtomicInteger();
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof DataSource dataSource)) {
+                        return bean;
+                    }
+                    return new DelegatingDataSource(dataSource) {
+                        @Override
+                        public Connection getConnection() throws SQLException {
+                            borrowed.incrementAndGet();
+                            return super.getConnection();
+                        }
+                    };
+                }
+            };
         }
     }
 

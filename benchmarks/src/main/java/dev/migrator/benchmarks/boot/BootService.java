@@ -1,9 +1,12 @@
 package dev.migrator.benchmarks.boot;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
  * with the actuator's readiness probe, one endpoint that reads the database through the pool. The same class runs in
  * every variant; which migration tool migrates at startup is decided by the class path alone (the driver puts
  * {@code boot-lib/common} and at most one tool's folder on it), so a variant loads no class of the other tools.
+ *
+ * <p>With {@code --bench.connect-at-startup=true} and no tool (the {@code connect} variant), a runner reads the
+ * database once before the service is ready: the floor of what any tool that reads the database at startup pays
+ * (the pool's first connection, the JDBC driver, one query), which the no-tool service pays only at its first request.
  *
  * <p>When ready it prints {@link ReadyLine}.
  */
@@ -35,6 +42,12 @@ public class BootService implements ApplicationListener<ApplicationReadyEvent> {
     public long tables() {
         return jdbc.sql("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
                 + " AND tablename ~ '^t[0-9]+$'").query(Long.class).single();
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("bench.connect-at-startup")
+    static ApplicationRunner connectAtStartup(JdbcClient jdbc) {
+        return args -> ReadyLine.startupQuery(new BootService(jdbc).tables());
     }
 
     @Override

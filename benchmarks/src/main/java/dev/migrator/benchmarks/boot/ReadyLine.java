@@ -10,11 +10,20 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
  * The line both boot services print at {@link ApplicationReadyEvent}: {@code READY uptime_ms=... cpu_ms=...
  * classes=... beans=...}, the JVM's uptime, the process's CPU time and the classes loaded then (the readiness state
  * turns to accepting traffic on the same event), and the migration beans the service has, by name, so that the
- * driver can check that the variant ran its tool and no other.
+ * driver can check that the variant ran its tool and no other; and {@code startup_query=...}, what the
+ * {@code connect} variant's one query at startup answered (-1 in every other variant).
  */
 public final class ReadyLine {
 
+    /** The {@code connect} variant's answer to its query at startup (the benchmark's tables), -1 until it ran. */
+    private static volatile long startupQuery = -1;
+
     private ReadyLine() {
+    }
+
+    /** Records the {@code connect} variant's answer, printed in the line. */
+    public static void startupQuery(long tables) {
+        startupQuery = tables;
     }
 
     public static void print(ApplicationReadyEvent event) {
@@ -32,8 +41,8 @@ public final class ReadyLine {
                 beans.add(lower);
             }
         }
-        System.out.printf(Locale.ROOT, "READY uptime_ms=%d cpu_ms=%d classes=%d beans=%s%n", uptime, cpuMs, classes,
-                beans.isEmpty() ? "none" : String.join(",", beans));
+        System.out.printf(Locale.ROOT, "READY uptime_ms=%d cpu_ms=%d classes=%d beans=%s startup_query=%d%n", uptime,
+                cpuMs, classes, beans.isEmpty() ? "none" : String.join(",", beans), startupQuery);
         System.out.flush();
     }
 }

@@ -1,10 +1,13 @@
 package dev.migrator.benchmarks.reactiveboot;
 
 import dev.migrator.benchmarks.boot.ReadyLine;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +19,7 @@ import reactor.core.publisher.Mono;
  * servlet container, no JDBC of its own. Its class path is the driver's, as for {@code BootService}: the reactive
  * stack and at most one tool with what that tool needs besides (Flyway and Liquibase migrate over JDBC even here:
  * a JDBC driver and {@code spring.flyway.url}/{@code spring.liquibase.url}; migrator over the service's R2DBC).
+ * {@code --bench.connect-at-startup=true} reads the database once before readiness, as {@code BootService} does.
  */
 @SpringBootApplication
 @RestController
@@ -36,6 +40,13 @@ public class ReactiveBootService implements ApplicationListener<ApplicationReady
     public Mono<Long> tables() {
         return database.sql("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
                 + " AND tablename ~ '^t[0-9]+$'").map(row -> row.get(0, Long.class)).one();
+    }
+
+    /** The {@code connect} variant: the first R2DBC connection and one query, before the service is ready. */
+    @Bean
+    @ConditionalOnBooleanProperty("bench.connect-at-startup")
+    static ApplicationRunner connectAtStartup(DatabaseClient database) {
+        return args -> ReadyLine.startupQuery(new ReactiveBootService(database).tables().blockOptional().orElse(-1L));
     }
 
     @Override
