@@ -624,8 +624,8 @@ public final class Driver {
 
     /**
      * One boot of the service ({@code dev.migrator.benchmarks.boot.BootService}) with one tool's folder on its class
-     * path (none for {@code none}): from the process's start to the first 200 of its readiness probe, polled every
-     * 10 ms over HTTP. Then the service's own endpoint is asked for the tables it sees (in {@code steps}), and the JVM
+     * path (none for {@code none}): from the process's start to its READY line (ApplicationReadyEvent), watched in its
+     * output every 10 ms, after which its readiness probe must answer 200. Then the service's own endpoint is asked for the tables it sees (in {@code steps}), and the JVM
      * is stopped with SIGTERM (Boot's graceful shutdown). {@code eventMs} is the JVM's uptime that the service printed
      * at ApplicationReadyEvent.
      */
@@ -768,12 +768,33 @@ public final class Driver {
         String ready = "http://127.0.0.1:" + httpPort + "/actuator/health/readiness";
         long deadline = t0 + TimeUnit.MINUTES.toNanos(30);
         double readyMs = -1;
+        // Ready when the service prints its READY line (ApplicationReadyEvent, where readiness turns to accepting
+        // traffic), watched in its output every 10 ms; then the probe must answer 200. Polling the probe itself every
+        // 10 ms would load a service whose web server listens while it migrates (migrator's runner phase) with 100
+        // requests a second, which no platform sends (docs/performance.md, "Ready").
+        long readAt = 0;
         while (process.isAlive() && System.nanoTime() < deadline) {
-            if (httpStatus(ready) == 200) {
-                readyMs = (System.nanoTime() - t0) / 1e6;
-                break;
+            long length = Files.size(log);
+            if (length > readAt) {
+                if (readyLineSince(log, Math.max(0, readAt - 200))) {
+                    readyMs = (System.nanoTime() - t0) / 1e6;
+                    break;
+                }
+                readAt = length;
             }
             Thread.sleep(10);
+        }
+        String notReady = null;
+        if (readyMs >= 0) {
+            long probeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            int status;
+            while ((status = httpStatus(ready)) != 200 && System.nanoTime() < probeDeadline) {
+                Thread.sleep(10);
+            }
+            if (status != 200) {
+                notReady = "printed READY but the readiness probe answered " + status + " for 5 s";
+                readyMs = -1;
+            }
         }
         long tables = readyMs < 0 ? -1 : httpLong("http://127.0.0.1:" + httpPort + "/tables");
         if (readyMs >= 0) {
@@ -798,7 +819,7 @@ public final class Driver {
         }
         outcome.rssKb = gnuTime ? readRss(rssFile) : peakKb;
         if (readyMs < 0) {
-            outcome.problem = "not ready (exit code " + process.exitValue() + ")";
+            outcome.problem = notReady != null ? notReady : "not ready (exit code " + process.exitValue() + ")";
             return outcome;
         }
         outcome.callMs = readyMs;
@@ -863,6 +884,16 @@ public final class Driver {
         }
         outcome.problem = "no " + pattern.pattern().substring(1, pattern.pattern().indexOf(' ')) + " line";
         return null;
+    }
+
+    /** Whether the log, read from {@code offset} on, holds the service's READY line. */
+    private static boolean readyLineSince(Path log, long offset) throws IOException {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            file.seek(offset);
+            byte[] bytes = new byte[(int) Math.max(0, file.length() - offset)];
+            file.readFully(bytes);
+            return READY.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).find();
+        }
     }
 
     /** The HTTP status of a GET, or -1 while nothing listens (or the answer does not come within 5 s). */

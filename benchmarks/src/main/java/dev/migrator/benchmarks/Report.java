@@ -319,8 +319,9 @@ final class Report {
                     psql || ok.isEmpty() ? "–" : String.valueOf(Math.round(median(ok, run -> run.classes()))),
                     ok.size(), counted.size()));
         }
-        md.append("\n*Ready*: from the process's start to the first 200 of `/actuator/health/readiness`, polled every"
-                + " 10 ms by the driver. *Added*: per round the variant's ready time less the no-tool service's in the"
+        md.append("\n*Ready*: from the process's start to the line the service prints at ApplicationReadyEvent (where"
+                + " readiness turns to accepting traffic), watched in its output every 10 ms by the driver, which then"
+                + " requires a 200 from `/actuator/health/readiness`. *Added*: per round the variant's ready time less the no-tool service's in the"
                 + " same round, then the median. *ApplicationReadyEvent*: the JVM's uptime when the service got it, as"
                 + " the service printed it (the readiness state changes on that event). *CPU time to ready*: the process's"
                 + " CPU time (all threads, JIT and GC included) at that event; *added CPU* is paired as the added time"
