@@ -334,7 +334,7 @@ final class Report {
         md.append('\n');
     }
 
-    /** The time this run's tool added beyond the same round's floor variant ({@code connect}), or NaN without it. */
+    /** The time this run's tool added beyond the same round's first-query variant ({@code connect}), or NaN without it. */
     private double aboveFloor(String scenario, Run run) {
         Run floor = byRound(scenario, "connect").get(run.round());
         return floor == null ? Double.NaN : addedOf(run) - addedOf(floor);
@@ -368,7 +368,7 @@ final class Report {
     private static String bootName(String tool) {
         return switch (tool) {
             case "none" -> "no migration tool";
-            case "connect" -> "no tool, one query at startup (the floor)";
+            case "connect" -> "no tool, one query at startup (the service's own first query)";
             case "migrator" -> "migrator's starter";
             case "migrator-init" -> "migrator's starter, `migrator.phase=initialization`";
             case "flyway" -> "Boot's Flyway support (Flyway 12.4.0)";
@@ -438,12 +438,13 @@ final class Report {
                                 run -> addedOf(run, Run::cpuMs)), 0.2);
                 if (!byRound(noop, "connect").isEmpty()) {
                     // What any tool that reads the database at startup pays, and what each pays beyond it
-                    target(md, "boot no-op" + which + ": the floor (no tool, one query at startup) ÷ Flyway's added time"
-                            + " (no tool can be under this)", "floor ÷ Flyway",
-                            pairedRatio(noop, "connect", this::addedOf, "flyway", this::addedOf), 0.2);
-                    target(md, "boot no-op" + which + ": migrator's added time above the floor ÷ Flyway's above the floor",
+                    target(md, "boot no-op" + which + ": the service's own first query at startup, no tool, ÷ Flyway's"
+                            + " added time (not a target: what connecting costs)", "first query ÷ Flyway",
+                            pairedRatio(noop, "connect", this::addedOf, "flyway", this::addedOf));
+                    target(md, "boot no-op" + which + ": migrator's added time above the service's first query ÷ Flyway's"
+                            + " above it (not a target)",
                             "migrator ÷ Flyway", pairedRatio(noop, "migrator", run -> aboveFloor(noop, run), "flyway",
-                                    run -> aboveFloor(noop, run)), 0.2);
+                                    run -> aboveFloor(noop, run)));
                 }
             }
         }
@@ -469,6 +470,11 @@ final class Report {
         }
         md.append("\nFlyway is n/a in the offline and plan scenarios (no free offline mode; no plan step of its"
                 + " own), so the memory target applies to no-op and apply.\n\n");
+    }
+
+    /** A row of the targets' table that is no target: the figure, and no verdict. */
+    private static void target(StringBuilder md, String what, String ratioName, double ratio) {
+        md.append(String.format(Locale.ROOT, "| %s | %s %s | – |%n", what, ratioName, ratio(ratio)));
     }
 
     private static void target(StringBuilder md, String what, String ratioName, double ratio, double limit) {
