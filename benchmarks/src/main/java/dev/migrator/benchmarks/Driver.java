@@ -50,7 +50,7 @@ public final class Driver {
     private static final String BASELINE = "baseline";
     /** The boot benchmark's service with no migration tool on its class path. */
     private static final String NONE = "none";
-    /** The no-tool service reading the database once at startup: the floor of any tool that reads it then. */
+    /** The no-tool service reading the database once at startup: what connecting costs a tool that reads it then. */
     private static final String CONNECT = "connect";
     /** migrator's starter with {@code migrator.phase=initialization}: during the context's refresh, where Flyway runs. */
     private static final String MIGRATOR_INIT = "migrator-init";
@@ -508,7 +508,7 @@ public final class Driver {
                     return tables != null ? tables : checkBookkeeping(database, tool, size);
                 }
                 // The variant ran its tool and no other: its migration bean, by name, is the only one
-                boolean noTool = tool.equals(NONE) || tool.equals(CONNECT);
+                boolean noTool = withoutTool(tool);
                 String expected = noTool ? "none" : tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool;
                 if (!expected.equals(outcome.beans)) {
                     return "the service's migration beans are " + outcome.beans + ", expected " + expected;
@@ -715,7 +715,7 @@ public final class Driver {
         Path bootLib = classes.resolveSibling("boot-lib");
         String classPath = reactive ? reactiveClassPath(classes, bootLib, tool)
                 : classes + java.io.File.pathSeparator + bootLib.resolve("common") + "/*"
-                + (tool.equals(NONE) || tool.equals(CONNECT) ? "" : java.io.File.pathSeparator
+                + (withoutTool(tool) ? "" : java.io.File.pathSeparator
                         + bootLib.resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool) + "/*");
         Path scripts = work.resolve("n" + size).resolve(tool.equals(MIGRATOR_INIT) ? MIGRATOR : tool);
         List<String> command = new ArrayList<>();
@@ -870,7 +870,7 @@ public final class Driver {
                 }
             }
             entries.add(bootLib.resolve("migrator-r2dbc") + "/*");
-        } else if (!tool.equals(NONE) && !tool.equals(CONNECT)) {
+        } else if (!withoutTool(tool)) {
             entries.add(bootLib.resolve(tool) + "/*");
         }
         return String.join(java.io.File.pathSeparator, entries);
@@ -884,6 +884,11 @@ public final class Driver {
         }
         outcome.problem = "no " + pattern.pattern().substring(1, pattern.pattern().indexOf(' ')) + " line";
         return null;
+    }
+
+    /** The boot variants with no tool's folder on their class path. */
+    private static boolean withoutTool(String tool) {
+        return tool.equals(NONE) || tool.equals(CONNECT);
     }
 
     /** Whether the log, read from {@code offset} on, holds the service's READY line. */

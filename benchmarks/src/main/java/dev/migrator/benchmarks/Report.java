@@ -438,10 +438,10 @@ final class Report {
                                 run -> addedOf(run, Run::cpuMs)), 0.2);
                 if (!byRound(noop, "connect").isEmpty()) {
                     // What any tool that reads the database at startup pays, and what each pays beyond it
-                    target(md, "boot no-op" + which + ": the service's own first query at startup, no tool, ÷ Flyway's"
+                    figure(md, "boot no-op" + which + ": the service's own first query at startup, no tool, ÷ Flyway's"
                             + " added time (not a target: what connecting costs)", "first query ÷ Flyway",
                             pairedRatio(noop, "connect", this::addedOf, "flyway", this::addedOf));
-                    target(md, "boot no-op" + which + ": migrator's added time above the service's first query ÷ Flyway's"
+                    figure(md, "boot no-op" + which + ": migrator's added time above the service's first query ÷ Flyway's"
                             + " above it (not a target)",
                             "migrator ÷ Flyway", pairedRatio(noop, "migrator", run -> aboveFloor(noop, run), "flyway",
                                     run -> aboveFloor(noop, run)));
@@ -473,7 +473,7 @@ final class Report {
     }
 
     /** A row of the targets' table that is no target: the figure, and no verdict. */
-    private static void target(StringBuilder md, String what, String ratioName, double ratio) {
+    private static void figure(StringBuilder md, String what, String ratioName, double ratio) {
         md.append(String.format(Locale.ROOT, "| %s | %s %s | – |%n", what, ratioName, ratio(ratio)));
     }
 

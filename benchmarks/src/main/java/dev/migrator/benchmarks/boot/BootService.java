@@ -46,8 +46,8 @@ public class BootService implements ApplicationListener<ApplicationReadyEvent> {
 
     @Bean
     @ConditionalOnBooleanProperty("bench.connect-at-startup")
-    static ApplicationRunner connectAtStartup(JdbcClient jdbc) {
-        return args -> ReadyLine.startupQuery(new BootService(jdbc).tables());
+    static ApplicationRunner connectAtStartup(BootService service) {
+        return args -> ReadyLine.startupQuery(service.tables());
     }
 
     @Override

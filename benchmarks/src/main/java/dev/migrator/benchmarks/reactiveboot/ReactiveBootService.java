@@ -45,8 +45,8 @@ public class ReactiveBootService implements ApplicationListener<ApplicationReady
     /** The {@code connect} variant: the first R2DBC connection and one query, before the service is ready. */
     @Bean
     @ConditionalOnBooleanProperty("bench.connect-at-startup")
-    static ApplicationRunner connectAtStartup(DatabaseClient database) {
-        return args -> ReadyLine.startupQuery(new ReactiveBootService(database).tables().blockOptional().orElse(-1L));
+    static ApplicationRunner connectAtStartup(ReactiveBootService service) {
+        return args -> ReadyLine.startupQuery(service.tables().blockOptional().orElse(-1L));
     }
 
     @Override
