@@ -35,6 +35,10 @@ at() {
   date -d "$(cut -c1-23 <<< "$line")" +%s.%N
 }
 
+segment=$(mktemp)
+# A failed run leaves neither the log excerpt nor the scratch database (with its logging setting) behind.
+trap 'rm -f "$segment"; admin -c "DROP DATABASE IF EXISTS $DB"' EXIT
+
 for round in $(seq 1 "$ROUNDS"); do
   for tool in migrator psql-script; do
     admin -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" -c "ALTER DATABASE $DB SET log_min_duration_statement = 0"
@@ -47,15 +51,12 @@ for round in $(seq 1 "$ROUNDS"); do
       psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$DB" -f "$SCRIPT" > /dev/null
     fi
     end=$(date +%s.%N)
-    segment=$(mktemp)
     tail -n +"$((before + 1))" "$LOG" > "$segment"
     first=$(at "$segment" "CREATE TABLE t1 ")
     hundred=$(at "$segment" "CREATE TABLE t100 ")
     last=$(at "$segment" "CREATE TABLE t$N ")
-    rm -f "$segment"
     awk -v tool="$tool" -v round="$round" -v n="$N" -v s="$start" -v e="$end" -v a="$first" -v b="$hundred" -v c="$last" 'BEGIN {
       printf "round %d %-12s process %5.0f ms | start to revision 1: %4.0f ms | revisions 1-100: %4.0f ms | 100-%d: %5.0f ms (%.2f ms each) | after: %3.0f ms\n",
         round, tool, (e - s) * 1000, (a - s) * 1000, (b - a) * 1000, n, (c - b) * 1000, (c - b) * 1000 / (n - 100), (e - c) * 1000 }'
   done
 done
-admin -c "DROP DATABASE IF EXISTS $DB"
